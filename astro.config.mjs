@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import solid from '@astrojs/solid-js';
+import node from '@astrojs/node';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  output: 'static',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [mdx(), solid()],
+  // Sessions live in our own database (src/lib/server/session.ts), not Astro's file store.
+  session: false,
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },
+  prefetch: false,
+  devToolbar: { enabled: false },
+});
