@@ -3,12 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import solid from '@astrojs/solid-js';
 import node from '@astrojs/node';
+import { contentReferences } from './src/integrations/content-references';
+import { pagefindIndex } from './src/integrations/pagefind';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [mdx(), solid()],
+  integrations: [mdx(), solid(), contentReferences(), pagefindIndex()],
   // Sessions live in our own database (src/lib/server/session.ts), not Astro's file store.
   session: false,
   trailingSlash: 'ignore',

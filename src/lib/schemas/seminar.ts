@@ -33,8 +33,10 @@ export const SeminarSchema = z.object({
   title: z.string().min(5),
   /** One or two sentences shown in lists and search results. */
   summary: z.string().min(20),
-  /** Date it was held. */
+  /** Date it was held; when the source gives only the month or year, use its first day and set `datePrecision`. */
   date: z.coerce.date(),
+  /** How much of `date` is known: the exact day, only the month, or only the year. */
+  datePrecision: z.enum(['day', 'month', 'year']).default('day'),
   /** Id of the unit that hosted it (as named at that date). */
   hostUnit: IdSchema,
   /** Who chaired it. */

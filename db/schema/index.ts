@@ -1,0 +1,3 @@
+export * from './units';
+export * from './users';
+export * from './auth';

@@ -1,0 +1,83 @@
+import { defineMiddleware } from 'astro:middleware';
+import type { APIContext, MiddlewareNext } from 'astro';
+import { checkPolicy, routePolicy } from './lib/server/authz';
+import { authConfig } from './lib/server/config';
+import { getDatabase } from './lib/server/db';
+import { isAllowedOrigin, SAFE_METHODS } from './lib/server/origin';
+import { jsonRefusal, wantsJson, type RefusalReason } from './lib/server/refusal';
+import { validateSessionToken } from './lib/server/session';
+import { deleteSessionCookie, sessionCookieName } from './lib/server/session-cookie';
+
+/** Paths a person with a temporary password may still use. */
+const CHANGE_PASSWORD_PATH = '/tai-khoan/doi-mat-khau/';
+const ALLOWED_WHILE_MUST_CHANGE = new Set([
+  CHANGE_PASSWORD_PATH,
+  '/tai-khoan/doi-mat-khau',
+  '/dang-xuat',
+  '/dang-xuat/',
+]);
+
+function refuse(
+  context: APIContext,
+  next: MiddlewareNext,
+  status: 401 | 403,
+  reason: RefusalReason,
+): Promise<Response> | Response {
+  if (wantsJson(context.request)) return jsonRefusal(status, reason);
+  context.locals.refusal = { reason, next: `${context.url.pathname}${context.url.search}` };
+  // Rendered by src/pages/401.astro or 403.astro, which set the status; the URL stays.
+  return next(status === 401 ? '/401' : '/403');
+}
+
+/**
+ * Runs before every server-rendered request: refuses cross-origin state changes (CSRF),
+ * validates the session cookie once and fills `locals.user`/`locals.session`, sends people
+ * with a temporary password to the change-password page, and applies the route policies
+ * (account pages need a session, admin pages the admin role). Prerendered pages are built
+ * without a request: no cookie or database is touched for them.
+ */
+export const onRequest = defineMiddleware(async (context, next) => {
+  context.locals.user = null;
+  context.locals.session = null;
+  if (context.isPrerendered) return next();
+
+  const { request, url, cookies } = context;
+  const config = authConfig();
+  if (!SAFE_METHODS.has(request.method) && !isAllowedOrigin(request.headers.get('origin'), url, config.siteOrigin)) {
+    return refuse(context, next, 403, 'csrf');
+  }
+
+  const token = cookies.get(sessionCookieName(config))?.value;
+  if (token) {
+    const database = await getDatabase();
+    const result = await validateSessionToken(database, token, { config });
+    if (result.ok) {
+      context.locals.user = result.user;
+      context.locals.session = result.session;
+    } else {
+      deleteSessionCookie(cookies, config);
+    }
+  }
+
+  const user = context.locals.user;
+  if (user?.mustChangePassword && !ALLOWED_WHILE_MUST_CHANGE.has(url.pathname)) {
+    if (request.method === 'GET' || request.method === 'HEAD') return context.redirect(CHANGE_PASSWORD_PATH, 303);
+    return refuse(context, next, 403, 'must-change-password');
+  }
+
+  const policy = routePolicy(url.pathname);
+  const allowed = checkPolicy(policy, user);
+  if (!allowed.ok)
+    return refuse(context, next, allowed.status, allowed.status === 401 ? 'unauthenticated' : 'forbidden');
+
+  const response = await next();
+  if (user || policy.kind !== 'public') {
+    // Pages that depend on who is signed in must not be stored by shared caches or the back button.
+    try {
+      response.headers.set('cache-control', 'private, no-store');
+    } catch {
+      // Immutable headers (Response.redirect): nothing to cache there anyway.
+    }
+  }
+  return response;
+});

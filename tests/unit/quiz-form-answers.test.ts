@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerSchema, QuestionAnswerSchema } from '../../src/lib/schemas/quiz-answer';
+import { answerFieldName, answersFromForm } from '../../src/lib/shared/quiz/form-answers';
+import type { PublicQuestion } from '../../src/lib/shared/quiz/types';
+import { validateAnswer } from '../../src/lib/shared/quiz/validate-answer';
+
+const questions: PublicQuestion[] = [
+  {
+    id: 'q1',
+    type: 'single',
+    prompt: 'Một?',
+    points: 1,
+    options: [
+      { id: 'o1', text: 'A' },
+      { id: 'o2', text: 'B' },
+    ],
+  },
+  {
+    id: 'q2',
+    type: 'multiple',
+    prompt: 'Nhiều?',
+    points: 1,
+    options: [
+      { id: 'o3', text: 'A' },
+      { id: 'o4', text: 'B' },
+    ],
+  },
+  { id: 'q3', type: 'truefalse', prompt: 'Đúng sai?', points: 1 },
+  {
+    id: 'q4',
+    type: 'ordering',
+    prompt: 'Thứ tự?',
+    points: 1,
+    items: [
+      { id: 'i1', text: 'X' },
+      { id: 'i2', text: 'Y' },
+      { id: 'i3', text: 'Z' },
+    ],
+  },
+  { id: 'q5', type: 'text', prompt: 'Viết?', points: 1, maxLength: 500 },
+];
+
+function form(entries: [string, string][]): URLSearchParams {
+  return new URLSearchParams(entries);
+}
+
+describe('reading a posted plain quiz form', () => {
+  it('reads one answer of every type', () => {
+    const result = answersFromForm(
+      form([
+        [answerFieldName('q1'), 'o2'],
+        [answerFieldName('q2'), 'o3'],
+        [answerFieldName('q2'), 'o4'],
+        [answerFieldName('q3'), 'false'],
+        [answerFieldName('q4', 1), 'i3'],
+        [answerFieldName('q4', 2), 'i1'],
+        [answerFieldName('q4', 3), 'i2'],
+        [answerFieldName('q5'), ' hồ sơ điện tử '],
+      ]),
+      questions,
+    );
+    expect(result).toEqual({
+      errors: [],
+      answers: {
+        q1: { type: 'single', optionId: 'o2' },
+        q2: { type: 'multiple', optionIds: ['o3', 'o4'] },
+        q3: { type: 'truefalse', value: false },
+        q4: { type: 'ordering', itemIds: ['i3', 'i1', 'i2'] },
+        q5: { type: 'text', text: ' hồ sơ điện tử ' },
+      },
+    });
+  });
+
+  it('leaves blank questions out without an error', () => {
+    expect(answersFromForm(form([[answerFieldName('q5'), '   ']]), questions)).toEqual({ answers: {}, errors: [] });
+  });
+
+  it('refuses an order that uses a step twice', () => {
+    const result = answersFromForm(
+      form([
+        [answerFieldName('q4', 1), 'i1'],
+        [answerFieldName('q4', 2), 'i1'],
+        [answerFieldName('q4', 3), 'i2'],
+      ]),
+      questions,
+    );
+    expect(result.errors).toEqual([{ questionId: 'q4', message: 'Cần sắp xếp đủ tất cả các bước, mỗi bước một lần.' }]);
+  });
+
+  it('refuses an order with an empty position', () => {
+    const result = answersFromForm(form([[answerFieldName('q4', 1), 'i1']]), questions);
+    expect(result.errors).toEqual([{ questionId: 'q4', message: 'Cần sắp xếp đủ tất cả các bước, mỗi bước một lần.' }]);
+  });
+
+  it('refuses an option of another question and two values for one radio group', () => {
+    const result = answersFromForm(
+      form([
+        [answerFieldName('q1'), 'o3'],
+        [answerFieldName('q2'), 'o1'],
+      ]),
+      questions,
+    );
+    expect(result.errors.map((e) => e.questionId)).toEqual(['q1', 'q2']);
+    const forged = answersFromForm(
+      form([
+        [answerFieldName('q1'), 'o1'],
+        [answerFieldName('q1'), 'o2'],
+      ]),
+      questions,
+    );
+    expect(forged.errors.map((e) => e.questionId)).toEqual(['q1']);
+  });
+
+  it('refuses a text answer longer than 500 characters with a Vietnamese message', () => {
+    const result = answersFromForm(form([[answerFieldName('q5'), 'a'.repeat(501)]]), questions);
+    expect(result.errors).toEqual([{ questionId: 'q5', message: 'Câu trả lời dài quá 500 ký tự' }]);
+  });
+
+  it('refuses a true/false value other than "true" or "false"', () => {
+    expect(answersFromForm(form([[answerFieldName('q3'), 'yes']]), questions).errors).toHaveLength(1);
+  });
+});
+
+describe('answer validation', () => {
+  it('accepts a well-formed save request and refuses one without a type', () => {
+    expect(
+      QuestionAnswerSchema.safeParse({ questionId: 'q1', answer: { type: 'single', optionId: 'o1' } }).success,
+    ).toBe(true);
+    expect(QuestionAnswerSchema.safeParse({ questionId: 'q1', answer: { optionId: 'o1' } }).success).toBe(false);
+  });
+
+  it('refuses an answer whose type differs from the question', () => {
+    const answer = AnswerSchema.parse({ type: 'truefalse', value: true });
+    expect(validateAnswer(questions[0]!, answer)).toEqual({
+      ok: false,
+      message: 'Câu trả lời không đúng dạng của câu hỏi.',
+    });
+  });
+
+  it('refuses an option chosen twice in a multiple choice answer', () => {
+    expect(validateAnswer(questions[1]!, { type: 'multiple', optionIds: ['o3', 'o3'] }).ok).toBe(false);
+  });
+
+  it('accepts an empty multiple choice answer (nothing ticked yet)', () => {
+    expect(validateAnswer(questions[1]!, { type: 'multiple', optionIds: [] }).ok).toBe(true);
+  });
+});
