@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import solid from '@astrojs/solid-js';
 import node from '@astrojs/node';
 import { contentReferences } from './src/integrations/content-references';
+import { contentSecurityPolicy } from './src/integrations/csp';
 import { pagefindIndex } from './src/integrations/pagefind';
 
 export default defineConfig({
@@ -17,5 +18,11 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   server: { host: process.env.HOST ?? 'localhost', port: Number(process.env.PORT ?? 4321) },
   prefetch: false,
+  // Hash-based CSP <meta> on every page; scripts/serve.mjs adds the header-only directives.
+  // src/middleware.ts refuses every cross-origin state change (forms and JSON alike) with a
+  // Vietnamese page; Astro's own check covers only form content types and answers in English.
+  security: { csp: contentSecurityPolicy(), checkOrigin: false },
+  // Shiki colours code blocks with style attributes, which that CSP blocks; global.css styles <pre>.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
 });

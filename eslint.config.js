@@ -8,6 +8,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      '.tmp/',
       '.astro/',
       'node_modules/',
       'data/',

@@ -32,6 +32,19 @@ export default getViteConfig({
       {
         extends: true,
         test: {
+          // Load and fault tests (soak, crash, hostile input, full disk) against the built
+          // server; each file takes about a minute, so one at a time.
+          name: 'fault',
+          include: ['tests/fault/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',

@@ -141,7 +141,11 @@ const BEGIN: Record<TransactionMode, string> = {
 
 function isReadOnly(stmt: InStatement): boolean {
   const sql = typeof stmt === 'string' ? stmt : stmt.sql;
-  return /^\s*(select\b|pragma\s+\w+\s*;?\s*$)/i.test(sql);
+  if (/^\s*(select\b|pragma\s+\w+\s*;?\s*$)/i.test(sql)) return true;
+  // A common table expression before a SELECT (the unit-tree and report queries) is a read too:
+  // sent down the write path it took the write lock and a BEGIN IMMEDIATE for every report
+  // query. SQLite also allows WITH … INSERT/UPDATE/DELETE, so any of those words keeps it there.
+  return /^\s*with\b/i.test(sql) && !/\b(insert|update|delete|replace)\b/i.test(sql);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * Prepares the database before the app serves: applies migrations, syncs units from the
- * content file, drops expired sessions, and on an empty users table seeds demo units and one
- * demo account per role, printing their passwords once.
+ * Prepares the database before the app serves: applies migrations, syncs units and quizzes
+ * (with their version hashes) from the content files, drops expired sessions, and on an empty
+ * users table seeds demo units and one demo account per role, printing their passwords once.
  *
  *   npx tsx scripts/db-prepare.ts             # what `npm start` runs
  *   npx tsx scripts/db-prepare.ts --no-seed   # migrate and sync only (`npm run db:migrate`)
@@ -17,6 +17,7 @@ import { ROLE_LABELS } from '../src/lib/shared/roles';
 import type { Role } from '../src/lib/schemas/account';
 import { deleteExpiredSessions } from '../src/lib/server/session';
 import { readContentUnits, syncUnits, defaultUnitsFile } from '../src/lib/server/units';
+import { syncQuizzesFromContent } from '../src/lib/server/quiz-sync';
 import { countUsers } from '../src/lib/server/users';
 
 /** Folder of the drizzle-kit migrations. */
@@ -62,6 +63,8 @@ export async function prepareDatabase(options: PrepareOptions = {}): Promise<Pre
           : synced.problems.join('; ');
       throw new Error(`Không đồng bộ được đơn vị từ tệp nội dung: ${detail}`);
     }
+    const quizzes = await syncQuizzesFromContent(database);
+    if (!quizzes.ok) throw new Error(`Không đồng bộ được bài kiểm tra:\n${quizzes.problems.join('\n')}`);
     await deleteExpiredSessions(database);
     let demo: DemoCredential[] | null = null;
     if ((options.seedDemo ?? true) && (await countUsers(database)) === 0) {

@@ -1,9 +1,10 @@
-// `npm start` (after `npm run build`): prepares the database, then serves the built site.
+// `npm start` (after `npm run build`) and `npm run serve`: prepares the database, then
+// serves the built site through the production server (scripts/lib/production-server.mjs:
+// compression, security headers, cache policy, graceful shutdown).
 // Runs on the project's Node 24 (re-executing itself when started with an older Node).
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { startProductionServer } from './lib/production-server.mjs';
 import { ensureProjectNode, projectRoot, run } from './lib/runtime.mjs';
 
 ensureProjectNode();
@@ -11,7 +12,7 @@ ensureProjectNode();
 const distDir = path.resolve(projectRoot, process.env.DIST_DIR ?? 'dist');
 const entry = path.join(distDir, 'server', 'entry.mjs');
 const host = process.env.HOST || 'localhost';
-const port = process.env.PORT || '4321';
+const port = Number(process.env.PORT || 4321);
 
 if (!existsSync(entry)) {
   console.error(`Chưa có bản dựng (${path.relative(projectRoot, entry)}). Hãy chạy "npm run build" hoặc "npm start".`);
@@ -28,36 +29,10 @@ if (existsSync(dbPrepare)) {
   }
 }
 
-/** Host to show to people and to probe: a wildcard address is reached through localhost. */
-function reachableHost(/** @type {string} */ h) {
-  if (h === '0.0.0.0' || h === '::' || h === '[::]') return 'localhost';
-  return h.includes(':') && !h.startsWith('[') ? `[${h}]` : h;
+// Same process as the preparation: the server installs its own SIGINT/SIGTERM handling.
+const result = await startProductionServer({ distDir, host, port });
+if (!result.ok) {
+  console.error(result.reason);
+  process.exit(1);
 }
-const address = `http://${reachableHost(host)}:${port}`;
-
-const server = spawn(process.execPath, [entry], {
-  cwd: projectRoot,
-  stdio: 'inherit',
-  env: { ...process.env, HOST: host, PORT: port },
-});
-let exited = false;
-server.on('exit', (code, signal) => {
-  exited = true;
-  process.exit(code ?? (signal ? 0 : 1));
-});
-for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-  process.on(signal, () => {
-    if (!exited) server.kill(signal);
-  });
-}
-
-// Announce the address only once the server really answers.
-for (let attempt = 0; attempt < 600 && !exited; attempt++) {
-  try {
-    await fetch(address, { redirect: 'manual', signal: AbortSignal.timeout(2000) });
-    console.log(`\nTập huấn số đang chạy tại ${address}\n`);
-    break;
-  } catch {
-    await sleep(100);
-  }
-}
+console.log(`\nTập huấn số đang chạy tại ${result.url}\n`);

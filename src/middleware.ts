@@ -3,6 +3,8 @@ import type { APIContext, MiddlewareNext } from 'astro';
 import { checkPolicy, routePolicy } from './lib/server/authz';
 import { authConfig } from './lib/server/config';
 import { getDatabase } from './lib/server/db';
+import { failureResponse } from './lib/server/failure';
+import { scheduleSearchIndexCheck } from './lib/server/publishing/search-check';
 import { isAllowedOrigin, SAFE_METHODS } from './lib/server/origin';
 import { jsonRefusal, wantsJson, type RefusalReason } from './lib/server/refusal';
 import { validateSessionToken } from './lib/server/session';
@@ -36,7 +38,7 @@ function refuse(
  * (account pages need a session, admin pages the admin role). Prerendered pages are built
  * without a request: no cookie or database is touched for them.
  */
-export const onRequest = defineMiddleware(async (context, next) => {
+async function handle(context: APIContext, next: MiddlewareNext): Promise<Response> {
   context.locals.user = null;
   context.locals.session = null;
   if (context.isPrerendered) return next();
@@ -70,6 +72,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!allowed.ok)
     return refuse(context, next, allowed.status, allowed.status === 401 ? 'unauthenticated' : 'forbidden');
 
+  // Keeps this instance's search index as new as the published records (cheap, throttled).
+  scheduleSearchIndexCheck();
   const response = await next();
   if (user || policy.kind !== 'public') {
     // Pages that depend on who is signed in must not be stored by shared caches or the back button.
@@ -80,4 +84,16 @@ export const onRequest = defineMiddleware(async (context, next) => {
     }
   }
   return response;
+}
+
+/**
+ * {@link handle}, with every error a route throws (a full disk, a read-only or busy database,
+ * a bug) answered by a Vietnamese 503/500 page or JSON, never Astro's default error output.
+ */
+export const onRequest = defineMiddleware(async (context, next) => {
+  try {
+    return await handle(context, next);
+  } catch (error) {
+    return failureResponse(error, context.request);
+  }
 });

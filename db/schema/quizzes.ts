@@ -1,11 +1,11 @@
 /**
- * PROPOSAL for phase 2 of the quiz issue (issue 4): not exported from db/schema/index.ts and
- * without a migration yet. The lead adds `export * from './quizzes'` and runs db:generate.
+ * Quizzes, their immutable versions, attempts and saved answers (issue 4).
  *
- * Flow: the sync (npm start) loads src/content/quizzes/*.yaml with loadQuizFiles(), inserts a
- * quiz_versions row for every hash not stored yet and points quizzes.current_version_hash at
- * it. An attempt is composed from the current version and keeps its version_hash and layout
- * for ever, so editing a quiz never changes the meaning of past attempts.
+ * Flow: the sync (scripts/db-prepare.ts, run by `npm start`) loads src/content/quizzes/*.yaml
+ * with loadQuizFiles(), inserts a quiz_versions row for every hash not stored yet and points
+ * quizzes.current_version_hash at it. An attempt is composed from the current version and keeps
+ * its version_hash and layout for ever, so editing a quiz never changes the meaning of past
+ * attempts. See src/lib/server/quizzes.ts and docs/decisions/021-quiz-attempts.md.
  */
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -25,6 +25,8 @@ export const quizzes = sqliteTable(
     id: text('id').primaryKey(),
     targetKind: text('target_kind', { enum: ['lesson', 'course'] }).notNull(),
     targetId: text('target_id').notNull(),
+    /** The course of the target (the target itself for a final quiz): builds the quiz page URL. */
+    courseId: text('course_id').notNull(),
     title: text('title').notNull(),
     currentVersionHash: text('current_version_hash').notNull(),
     /** Set when the file disappears from the content: no new attempts, history kept. */

@@ -1,5 +1,7 @@
-// Measures what Chromium transfers for a page, compressed, split by resource kind.
-import { gzipSync } from 'node:zlib';
+// Measures what Chromium transfers for a page, split by resource kind: response bodies as
+// they crossed the wire, i.e. compressed by the production server (scripts/serve.mjs sends
+// brotli to Chromium, gzip to clients without brotli, and leaves tiny or already-compressed
+// bodies alone). Nothing is recompressed here.
 import type { Browser, CDPSession, Page, Request } from 'playwright-core';
 import { newContext } from '../../tests/support/browser';
 
@@ -7,7 +9,7 @@ import { newContext } from '../../tests/support/browser';
 export const KINDS = ['html', 'css', 'js', 'fonts', 'images', 'other'] as const;
 export type Kind = (typeof KINDS)[number];
 
-/** Compressed bytes per kind, and their sum. */
+/** Transferred body bytes per kind, and their sum. */
 export type Weight = Record<Kind, number> & { total: number; requests: number; urls: string[] };
 
 /** One measured page: a cold first visit, and the same page reached from `from` with a warm cache. */
@@ -20,6 +22,8 @@ export interface PageWeightScenario {
   from: string;
   /** Optional interaction after the first visit whose extra transfer is reported separately. */
   interact?: (page: Page) => Promise<void>;
+  /** Signs in first through the login form's POST (no page is loaded, so the cache stays cold). */
+  login?: { username: string; password: string };
 }
 
 export interface PageWeightResult {
@@ -32,8 +36,10 @@ export interface PageWeightResult {
   interaction?: Weight;
 }
 
-/** gzip level used for every response body: a common server default, and stricter than brotli. */
-export const GZIP_LEVEL = 6;
+/** How the numbers are measured, for the report. */
+export const MEASUREMENT_NOTE =
+  'response bodies as transferred by the production server (`scripts/serve.mjs`: brotli for Chromium, ' +
+  'no compression under 1 KB or for pre-compressed Pagefind files), headers not counted';
 
 function emptyWeight(): Weight {
   return { html: 0, css: 0, js: 0, fonts: 0, images: 0, other: 0, total: 0, requests: 0, urls: [] };
@@ -66,79 +72,76 @@ function kindOfPlaywright(resourceType: string, url: string): Kind {
 
 /**
  * Records network transfers through the DevTools protocol. A response counts only when it
- * came over the network (not from the memory or disk cache, not a 304): its body is
- * gzipped at {@link GZIP_LEVEL} and added to its kind. Headers are not counted.
+ * came over the network (not from the memory or disk cache, not a 304): the bytes Chromium
+ * received for it (`loadingFinished.encodedDataLength`) less its headers (the
+ * `encodedDataLength` already received when the response headers arrived), so the body as
+ * encoded by the server's Content-Encoding. Headers are not counted.
  *
  * A page's DevTools session does not see requests made by its Web Workers (Pagefind
  * searches in one), so requests that Playwright saw finish but the page session never saw
  * are counted too; in a fresh context those are first fetches, never cache hits.
  */
-class TransferRecorder {
+export class TransferRecorder {
   /** URLs the page's DevTools session saw requested in the current tally. */
   private seenByPage = new Set<string>();
   /** Every request Playwright saw finish in the current tally (page and workers). */
   private finished: Request[] = [];
 
   private weight = emptyWeight();
-  private pending = new Map<string, { url: string; kind: Kind; cached: boolean; status: number }>();
+  private pending = new Map<
+    string,
+    { url: string; kind: Kind; cached: boolean; status: number; headerBytes: number; encoding: string }
+  >();
   /** Requests Chromium answered from its memory cache (reported before or after the response). */
   private servedFromCache = new Set<string>();
-  private inflight: Promise<void>[] = [];
 
-  constructor(
-    private readonly cdp: CDPSession,
-    page: Page,
-  ) {
+  constructor(cdp: CDPSession, page: Page) {
     page.on('requestfinished', (request) => this.finished.push(request));
     cdp.on('Network.requestWillBeSent', ({ request }) => this.seenByPage.add(request.url));
     cdp.on('Network.requestServedFromCache', ({ requestId }) => this.servedFromCache.add(requestId));
     cdp.on('Network.responseReceived', ({ requestId, type, response }) => {
       const cached = Boolean(response.fromDiskCache || response.fromPrefetchCache || response.fromServiceWorker);
+      const headers = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), v]));
       this.pending.set(requestId, {
         url: response.url,
         kind: kindOf(type, response.url),
         cached,
         status: response.status,
+        headerBytes: response.encodedDataLength,
+        encoding: String(headers['content-encoding'] ?? 'identity'),
       });
     });
-    cdp.on('Network.loadingFinished', ({ requestId }) => {
+    cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
       const entry = this.pending.get(requestId);
       this.pending.delete(requestId);
       const cached = entry?.cached || this.servedFromCache.delete(requestId);
       if (!entry || cached || entry.status === 304 || entry.url.startsWith('data:')) return;
-      this.inflight.push(this.count(requestId, entry.url, entry.kind));
+      this.add(entry.kind, entry.url, Math.max(0, encodedDataLength - entry.headerBytes), entry.encoding);
     });
   }
 
-  private add(kind: Kind, url: string, body: Buffer): void {
-    const bytes = gzipSync(body, { level: GZIP_LEVEL }).length;
+  private add(kind: Kind, url: string, bytes: number, encoding: string): void {
     this.weight[kind] += bytes;
     this.weight.total += bytes;
     this.weight.requests += 1;
-    this.weight.urls.push(`${kind} ${bytes} ${new URL(url).pathname}`);
-  }
-
-  private async count(requestId: string, url: string, kind: Kind): Promise<void> {
-    try {
-      const { body, base64Encoded } = await this.cdp.send('Network.getResponseBody', { requestId });
-      this.add(kind, url, Buffer.from(body, base64Encoded ? 'base64' : 'utf8'));
-    } catch {
-      // The body is gone (e.g. the page navigated away): nothing to count.
-    }
+    this.weight.urls.push(`${kind} ${bytes} ${encoding} ${new URL(url).pathname}`);
   }
 
   /** Returns what was recorded since the last call and starts a new tally. */
   async take(): Promise<Weight> {
-    await Promise.all(this.inflight);
     for (const request of this.finished) {
       if (this.seenByPage.has(request.url()) || request.url().startsWith('data:')) continue;
-      const response = await request.response();
-      const body = await response?.body().catch(() => undefined);
-      if (body) this.add(kindOfPlaywright(request.resourceType(), request.url()), request.url(), body);
+      const [sizes, response] = await Promise.all([request.sizes(), request.response()]);
+      const encoding = (await response?.headerValue('content-encoding')) ?? 'identity';
+      this.add(
+        kindOfPlaywright(request.resourceType(), request.url()),
+        request.url(),
+        sizes.responseBodySize,
+        encoding,
+      );
     }
     const result = this.weight;
     this.weight = emptyWeight();
-    this.inflight = [];
     this.finished = [];
     this.seenByPage.clear();
     return result;
@@ -166,6 +169,15 @@ export async function measurePageWeights(
   for (const scenario of scenarios) {
     const run = async (steps: (page: Page, recorder: TransferRecorder) => Promise<Weight[]>) => {
       const context = await newContext(browser, baseURL);
+      if (scenario.login) {
+        const response = await context.request.post('/dang-nhap/', {
+          form: { ...scenario.login, next: '/tai-khoan/' },
+          headers: { origin: new URL(baseURL).origin },
+          maxRedirects: 0,
+        });
+        if (response.status() !== 303)
+          throw new Error(`Login as ${scenario.login.username} answered ${response.status()}`);
+      }
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');

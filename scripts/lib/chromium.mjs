@@ -43,25 +43,39 @@ export const CHROMIUM_HELP = [
   '  CHROMIUM_PATH=/đường/dẫn/tới/chromium npm test   (dùng bản Chromium sẵn có)',
 ].join('\n');
 
+/** Whether a command can be started (poppler's tools answer `-v`). */
+function hasCommand(/** @type {string} */ command) {
+  return spawnSync(command, ['-v'], { stdio: 'ignore' }).error === undefined;
+}
+
 /**
  * Finds Chromium, installing Debian's package when we run as root with apt-get available
- * (CI containers and fresh machines of this kind). Never prompts.
+ * (CI containers and fresh machines of this kind). Also installs poppler-utils there, whose
+ * pdftotext/pdftoppm the certificate and report tests use to read and rasterise PDFs.
+ * Never prompts.
  * @returns {ChromiumLookup}
  */
 export function ensureChromium() {
   const first = findChromium();
-  if (first.ok || process.env.CHROMIUM_PATH) return first;
+  const packages = [];
+  if (!first.ok && !process.env.CHROMIUM_PATH) packages.push('chromium');
+  if (!hasCommand('pdftoppm') || !hasCommand('pdftotext')) packages.push('poppler-utils');
+  if (packages.length === 0 || (first.ok === false && process.env.CHROMIUM_PATH)) return first;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+    if (first.ok) {
+      console.warn(`Thiếu ${packages.join(', ')}: các kiểm thử đọc PDF sẽ thất bại (cần quyền root và apt-get để tự cài).`);
+      return first;
+    }
     return { ok: false, reason: `${first.reason} Không tự cài được (cần quyền root và apt-get).` };
   }
-  console.log('Chromium chưa có: đang cài gói chromium bằng apt-get (một lần, vài phút)...');
+  console.log(`Đang cài ${packages.join(', ')} bằng apt-get (một lần, vài phút)...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // Another apt run (e.g. unattended upgrades) may hold the lock: wait for it instead of failing.
   const lockWait = ['-o', 'DPkg::Lock::Timeout=600'];
   const steps = [
     ['apt-get', [...lockWait, 'update']],
-    ['apt-get', [...lockWait, 'install', '-y', 'chromium']],
+    ['apt-get', [...lockWait, 'install', '-y', ...packages]],
   ];
   for (const [cmd, args] of /** @type {[string, string[]][]} */ (steps)) {
     const res = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env });

@@ -12,7 +12,9 @@ import { renderMindMapSvg } from '../lib/shared/mindmap/svg';
 
 const MIN_SCALE = 0.15;
 const MAX_SCALE = 3;
-/** Below this scale labels get hard to read, so the first view does not shrink further. */
+/** The first view shows the whole map only if that keeps 14 px labels at 10 px or more… */
+const FIT_SCALE = 0.7;
+/** …otherwise it shows part of the map at this scale. */
 const READABLE_SCALE = 0.8;
 const PAN_STEP = 80;
 const PNG_SCALE = 2;
@@ -152,23 +154,40 @@ class MindMapController {
   }
 
   /**
-   * First view: the whole map when that is legible, otherwise a legible zoom centred on the
-   * root (the reader pans or presses 0 for the whole map).
+   * First view: the whole map when its labels stay legible (70 % or more), otherwise a 80 %
+   * crop centred on the root (the reader pans, or presses 0 for the whole map). On a page
+   * the frame shrinks to the map's height, so a small map leaves no empty band.
    */
   private resetView(): void {
-    const { width, height } = this.size();
+    const { width } = this.size();
     if (width === 0) return;
-    const fit = this.fitScale();
-    if (fit >= READABLE_SCALE) {
-      this.fit();
-      return;
+    const onSlide = this.figure.closest('[data-slide]') !== null;
+    if (!onSlide) {
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      const frame = Math.min(Math.max(18 * rem, window.innerHeight * 0.7), 42 * rem);
+      const scale = this.initialScale(width, frame, 1);
+      const fitted = `${Math.max(10 * rem, Math.ceil(this.layout.height * scale) + 2)}px`;
+      // Only when it changes, so the resize it causes settles at once.
+      if (this.view.style.height !== fitted && Math.ceil(this.layout.height * scale) + 2 < frame) {
+        this.view.style.height = fitted;
+      } else if (this.view.style.height && Math.ceil(this.layout.height * scale) + 2 >= frame) {
+        this.view.style.height = '';
+      }
     }
-    const scale = READABLE_SCALE;
+    const { height } = this.size();
+    const scale = this.initialScale(width, height, onSlide ? 1.6 : 1);
     const root = this.layout.nodes.find((n) => n.depth === 0);
-    const cx = root ? root.x + root.width / 2 : this.layout.width / 2;
-    const cy = root ? root.y + root.height / 2 : this.layout.height / 2;
+    const whole = this.layout.width * scale <= width + 1 && this.layout.height * scale <= height + 1;
+    const cx = whole || !root ? this.layout.width / 2 : root.x + root.width / 2;
+    const cy = whole || !root ? this.layout.height / 2 : root.y + root.height / 2;
     this.state = { scale, x: cx - width / scale / 2, y: cy - height / scale / 2 };
     this.applyView();
+  }
+
+  /** The whole map if that keeps labels legible, else a legible crop; never above `max`. */
+  private initialScale(width: number, height: number, max: number): number {
+    const fit = Math.min(width / this.layout.width, height / this.layout.height, max);
+    return fit >= FIT_SCALE ? fit : READABLE_SCALE;
   }
 
   private zoom(factor: number, at?: { x: number; y: number }): void {
@@ -250,9 +269,7 @@ class MindMapController {
       this.applyView();
     }
     const count = after?.hiddenCount ?? 0;
-    this.announce(
-      collapse ? `Đã thu gọn nhánh “${node.label}”, ẩn ${count} ý.` : `Đã mở nhánh “${node.label}”.`,
-    );
+    this.announce(collapse ? `Đã thu gọn nhánh “${node.label}”, ẩn ${count} ý.` : `Đã mở nhánh “${node.label}”.`);
   }
 
   private setAll(collapse: boolean): void {
@@ -426,7 +443,8 @@ class MindMapController {
         ArrowUp: [0, PAN_STEP],
         ArrowDown: [0, -PAN_STEP],
       };
-      const move = moves[event.key];
+      // On a slide the arrows belong to the slide show (clickers send them); drag to pan there.
+      const move = this.figure.closest('[data-slide]') ? undefined : moves[event.key];
       if (move) this.pan(move[0], move[1]);
       else if (!this.onZoomKey(event.key)) return;
       event.preventDefault();

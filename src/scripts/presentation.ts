@@ -284,6 +284,7 @@ function showOnStage(stage: HTMLElement | null, slide: HTMLElement | undefined):
   copy.querySelectorAll('[id]').forEach((el) => el.removeAttribute('id'));
   copy.querySelectorAll('.mindmap__toolbar, .mindmap__hint').forEach((el) => el.remove());
   copy.hidden = false;
+  copy.classList.add('is-projected');
   copy.inert = true;
   copy.setAttribute('aria-hidden', 'true');
   stage.append(copy);
@@ -310,7 +311,9 @@ function pageResources(): string[] {
       // Not a URL.
     }
   };
-  document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"], link[rel="modulepreload"], link[rel="preload"]').forEach((l) => add(l.href));
+  document
+    .querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"], link[rel="modulepreload"], link[rel="preload"]')
+    .forEach((l) => add(l.href));
   document.querySelectorAll<HTMLScriptElement>('script[src]').forEach((s) => add(s.src));
   document.querySelectorAll<HTMLImageElement>('img').forEach((img) => {
     add(img.getAttribute('src'));
@@ -354,7 +357,9 @@ async function registerOfflineCopy(): Promise<void> {
       setTimeout(() => reject(new Error('timeout')), 30_000);
     });
     if (result.failed.length > 0) {
-      setStatus(`Chưa lưu được ${result.failed.length} tệp để trình chiếu khi mất mạng; hãy tải lại trang khi có mạng.`);
+      setStatus(
+        `Chưa lưu được ${result.failed.length} tệp để trình chiếu khi mất mạng; hãy tải lại trang khi có mạng.`,
+      );
       return;
     }
     document.documentElement.dataset.offlineReady = 'true';

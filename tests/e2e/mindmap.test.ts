@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatViolations, scanAccessibility } from '../support/axe';
 import { collectPageErrors, launchBrowser, newContext } from '../support/browser';
 import { startServer, type TestServer } from '../support/server';
 
@@ -148,18 +149,33 @@ describe('a mind map on a lesson page', () => {
     expect(width).toBe(svgWidth * 2);
     expect(png.length).toBeGreaterThan(20_000);
     // Not a blank canvas: the picture has dark pixels (text and lines) as well as white.
-    const dark = await page.evaluate(async (bytes) => {
-      const blob = new Blob([new Uint8Array(bytes)], { type: 'image/png' });
-      const bitmap = await createImageBitmap(blob);
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(bitmap, 0, 0);
-      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 200) count += 1;
-      return count;
-    }, [...png]);
+    const dark = await page.evaluate(
+      async (base64) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const blob = new Blob([bytes], { type: 'image/png' });
+        const bitmap = await createImageBitmap(blob);
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(bitmap, 0, 0);
+        const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 200) count += 1;
+        return count;
+      },
+      png.toString('base64'),
+    );
     expect(dark).toBeGreaterThan(5_000);
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  it('has no serious or critical axe violations with the map enhanced and its outline open', async () => {
+    const page = await open(EVIDENCE_LESSON);
+    const figure = await enhancedMap(page);
+    await figure.getByText('Xem dạng dàn ý').click();
+    const violations = await scanAccessibility(page);
+    expect(violations, formatViolations(violations)).toEqual([]);
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatViolations, scanAccessibility } from '../support/axe';
 import { collectPageErrors, launchBrowser, newContext } from '../support/browser';
 import { startServer, type TestServer } from '../support/server';
 
@@ -127,7 +128,9 @@ describe('presentation mode', () => {
 
   it('starts a new slide at a <SlideBreak /> inside a section', async () => {
     const page = await openDeck(LESSON_DECK);
-    const labels = await page.locator('[data-slide]').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')));
+    const labels = await page
+      .locator('[data-slide]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-label')));
     expect(labels.filter((l) => l === 'Lỗi thường gặp')).toHaveLength(2);
     const checklist = await slideWith(page, '.checklist');
     expect(labels[checklist - 1]).toBe('Lỗi thường gặp');
@@ -157,9 +160,17 @@ describe('presentation mode', () => {
 
   it('turns seminar and practice fields into slides', async () => {
     const seminar = await openDeck(SEMINAR_DECK);
-    const labels = await seminar.locator('[data-slide]').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')));
+    const labels = await seminar
+      .locator('[data-slide]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-label')));
     expect(labels).toEqual(
-      expect.arrayContaining(['Thành phần tham dự', 'Khó khăn, vướng mắc', 'Giải pháp đề xuất', 'Kết luận', 'Việc cần làm tiếp theo']),
+      expect.arrayContaining([
+        'Thành phần tham dự',
+        'Khó khăn, vướng mắc',
+        'Giải pháp đề xuất',
+        'Kết luận',
+        'Việc cần làm tiếp theo',
+      ]),
     );
     expect(await seminar.locator('[data-slide] table td', { hasText: 'Công an huyện Mỹ Xuyên' }).count()).toBe(1);
     await seminar.close();
@@ -247,6 +258,24 @@ describe('presentation mode', () => {
     expect(await current(page)).toBe(2);
     await page.getByRole('button', { name: 'Thoát toàn màn hình' }).click();
     await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+    await page.close();
+  });
+});
+
+describe('accessibility of presentation mode', () => {
+  it('has no serious or critical axe violations on a slide, a mind-map slide and the presenter view', async () => {
+    const page = await openDeck(LESSON_DECK);
+    let violations = await scanAccessibility(page);
+    expect(violations, formatViolations(violations)).toEqual([]);
+    const map = await slideWith(page, 'figure[data-mindmap]');
+    await page.goto(`${LESSON_DECK}#slide-${map}`);
+    await page.locator(`#slide-${map} figure.mindmap--enhanced`).waitFor();
+    violations = await scanAccessibility(page);
+    expect(violations, formatViolations(violations)).toEqual([]);
+    await page.goto(`${LESSON_DECK}?presenter#slide-4`);
+    await page.getByRole('region', { name: 'Màn hình người trình bày' }).waitFor();
+    violations = await scanAccessibility(page);
+    expect(violations, formatViolations(violations)).toEqual([]);
     await page.close();
   });
 });

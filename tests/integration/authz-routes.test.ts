@@ -46,6 +46,16 @@ const ROUTES: { path: () => string; allowed: Who[] }[] = [
   { path: () => '/quan-tri/don-vi/tao-moi/', allowed: ['admin'] },
   { path: () => '/quan-tri/don-vi/vksnd-huyen-my-xuyen/', allowed: ['admin'] },
   { path: () => '/quan-tri/nhap-nguoi-dung/', allowed: ['admin'] },
+  { path: () => '/hoc-tap-cua-toi/', allowed: signedIn },
+  { path: () => '/lanh-dao/giao-khoa-hoc/', allowed: ['leader', 'admin'] },
+  { path: () => '/lanh-dao/', allowed: ['leader', 'admin'] },
+  { path: () => '/lanh-dao/don-vi/bo-phan-minh-hoa-a1/', allowed: ['leader', 'admin'] },
+  { path: () => '/lanh-dao/bao-cao/', allowed: ['leader', 'admin'] },
+  { path: () => '/lanh-dao/xuat/tong-hop.csv', allowed: ['leader', 'admin'] },
+  { path: () => '/bien-tap/', allowed: ['organiser', 'leader', 'admin'] },
+  { path: () => '/bien-tap/toa-dam/moi/', allowed: ['organiser', 'leader', 'admin'] },
+  { path: () => '/bien-tap/cach-lam-hay/moi/', allowed: ['organiser', 'leader', 'admin'] },
+  { path: () => '/bien-tap/duyet/', allowed: ['leader', 'admin'] },
 ];
 
 describe('every protected page knows who may see it', () => {

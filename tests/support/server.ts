@@ -1,4 +1,5 @@
-// Starts the built server (dist/ or $TEST_DIST) on a free port against a fresh libSQL file.
+// Starts the production server (scripts/serve.mjs) on a build (dist/ or $TEST_DIST), on a
+// free port, against a fresh libSQL file: tests see the headers and compression users get.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -47,7 +48,7 @@ export interface TestServer {
 const execFileAsync = promisify(execFile);
 
 /** Asks the OS for a free TCP port on the loopback interface. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -65,13 +66,18 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+/** The production server script that tests run (the same one `npm start` uses). */
+export const serveScript = path.join(projectRoot, 'scripts', 'serve.mjs');
+
 /**
- * Starts the built server on 127.0.0.1 and a free port with its own temporary database,
- * prepared by `scripts/db-prepare.ts` when that script exists (migrations, units, demo
- * accounts with {@link DEMO_PASSWORD}). Resolves once the server answers HTTP.
+ * Starts the built site through {@link serveScript} on 127.0.0.1 and a free port with its
+ * own temporary database, prepared by `scripts/db-prepare.ts` when that script exists
+ * (migrations, units, demo accounts with {@link DEMO_PASSWORD}). Resolves once the server
+ * answers HTTP.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
-  const entry = path.join(options.dist ?? distDir, 'server', 'entry.mjs');
+  const dist = options.dist ?? distDir;
+  const entry = path.join(dist, 'server', 'entry.mjs');
   if (!existsSync(entry)) {
     throw new Error(`No build at ${entry}: run "npm run build" (or "npm test", which builds first).`);
   }
@@ -94,9 +100,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [serveScript], {
     cwd: projectRoot,
-    env: { ...env, HOST: '127.0.0.1', PORT: String(port), SITE_URL: env.SITE_URL ?? url },
+    env: { ...env, DIST_DIR: dist, HOST: '127.0.0.1', PORT: String(port), SITE_URL: env.SITE_URL ?? url },
     // Own process group, so stop() also ends anything the server spawned.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,13 +23,17 @@ describe('the MindMap component', () => {
   it('keeps its tools hidden until the script enhances it', async () => {
     const html = await container.renderToString(MindMap, { props: { title: 'Sơ đồ thử' }, slots: { default: LIST } });
     expect(html).toMatch(/<div class="mindmap__toolbar"[^>]* hidden/);
-    for (const label of ['Tải SVG', 'Tải PNG', 'Phóng to', 'Thu nhỏ', 'Vừa khung']) expect(html).toContain(`>${label}</button>`);
+    for (const label of ['Tải SVG', 'Tải PNG', 'Phóng to', 'Thu nhỏ', 'Vừa khung'])
+      expect(html).toContain(`>${label}</button>`);
   });
 
   it('draws an evidence map with typed nodes and a legend', async () => {
     const html = await container.renderToString(MindMap, {
       props: { title: 'Sơ đồ chứng cứ', variant: 'evidence' },
-      slots: { default: '<ul><li>[fact] F<ul><li>[evidence] E<ul><li>[source] S, BL 1<ul><li>[assessment] Phù hợp</li></ul></li></ul></li></ul></li></ul>' },
+      slots: {
+        default:
+          '<ul><li>[fact] F<ul><li>[evidence] E<ul><li>[source] S, BL 1<ul><li>[assessment] Phù hợp</li></ul></li></ul></li></ul></li></ul>',
+      },
     });
     for (const kind of ['fact', 'evidence', 'source', 'assessment']) expect(html).toContain(`mm-node--${kind}`);
     expect(html).toContain('Chú giải:');

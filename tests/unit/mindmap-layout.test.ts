@@ -5,7 +5,17 @@ import { estimateTextWidth, wrapText } from '../../src/lib/shared/mindmap/text';
 import { allNodes, buildMindMap, type MindMapNode, type MindMapVariant } from '../../src/lib/shared/mindmap/tree';
 import type { OutlineItem } from '../../src/lib/shared/mindmap/outline';
 
-const WORDS = ['Biên bản', 'lời khai', 'bị can', 'Nguyễn Văn A', 'bút lục 45–52', 'phù hợp', 'mâu thuẫn', 'camera', 'định giá'];
+const WORDS = [
+  'Biên bản',
+  'lời khai',
+  'bị can',
+  'Nguyễn Văn A',
+  'bút lục 45–52',
+  'phù hợp',
+  'mâu thuẫn',
+  'camera',
+  'định giá',
+];
 
 const outlineArb: fc.Arbitrary<OutlineItem[]> = fc.letrec<{ items: OutlineItem[]; item: OutlineItem }>((tie) => ({
   item: fc.record({
@@ -19,7 +29,11 @@ function overlaps(a: LaidOutNode, b: LaidOutNode): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-function layoutOf(items: OutlineItem[], variant: MindMapVariant, collapsed?: Set<string>): { tree: MindMapNode; layout: MindMapLayout } {
+function layoutOf(
+  items: OutlineItem[],
+  variant: MindMapVariant,
+  collapsed?: Set<string>,
+): { tree: MindMapNode; layout: MindMapLayout } {
   const tree = buildMindMap(items, { title: 'Sơ đồ thử', variant });
   return { tree, layout: layoutMindMap(tree, { variant, collapsed }) };
 }
@@ -29,7 +43,10 @@ const REPORT: OutlineItem[] = [
     label: 'Vụ án',
     children: ['Thông tin chung', 'Người tham gia tố tụng', 'Hành vi', 'Chứng cứ', 'Tội danh'].map((label) => ({
       label,
-      children: [{ label: `${label}: chi tiết một`, children: [] }, { label: `${label}: chi tiết hai`, children: [] }],
+      children: [
+        { label: `${label}: chi tiết một`, children: [] },
+        { label: `${label}: chi tiết hai`, children: [] },
+      ],
     })),
   },
 ];
@@ -107,7 +124,9 @@ describe('laying out a mind map', () => {
         }
         for (let i = 0; i < layout.nodes.length; i += 1) {
           for (let j = i + 1; j < layout.nodes.length; j += 1) {
-            expect(overlaps(layout.nodes[i], layout.nodes[j]), `${layout.nodes[i].id} / ${layout.nodes[j].id}`).toBe(false);
+            expect(overlaps(layout.nodes[i], layout.nodes[j]), `${layout.nodes[i].id} / ${layout.nodes[j].id}`).toBe(
+              false,
+            );
           }
         }
       }),

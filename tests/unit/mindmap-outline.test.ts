@@ -68,7 +68,9 @@ describe('reading an outline', () => {
   });
 
   it('ignores paragraphs outside the list and text inside scripts or SVG', () => {
-    const outline = parseOutline('<p>Lời dẫn</p><ul><li>Một<svg><text>không</text></svg><script>x()</script></li></ul>');
+    const outline = parseOutline(
+      '<p>Lời dẫn</p><ul><li>Một<svg><text>không</text></svg><script>x()</script></li></ul>',
+    );
     expect(outline).toEqual([{ label: 'Một', children: [] }]);
   });
 

@@ -45,7 +45,9 @@ describe('writing a mind map as SVG', () => {
   it('is an accessible image inline and a plain file when standalone', () => {
     expect(svg).toMatch(/^<svg [^>]*role="img"/);
     const file = renderMindMapSvg(layoutMindMap(tree, { variant: 'evidence' }), { title: 'T', standalone: true });
-    expect(file.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(file.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(
+      true,
+    );
     expect(file).not.toContain('role=');
     expect(file).toContain('<rect width=');
   });
@@ -78,7 +80,13 @@ describe('the outline written beside the map', () => {
   it('reads back into the same tree in the browser', () => {
     const list = fakeElement(html);
     const back = readOutlineTree(list);
-    const strip = (n: typeof tree): unknown => ({ id: n.id, label: n.label, kind: n.kind, branch: n.branch, children: n.children.map(strip) });
+    const strip = (n: typeof tree): unknown => ({
+      id: n.id,
+      label: n.label,
+      kind: n.kind,
+      branch: n.branch,
+      children: n.children.map(strip),
+    });
     expect(back && strip(back)).toEqual(strip(tree));
   });
 });
@@ -104,7 +112,11 @@ function fakeElement(html: string): Element {
   const matchesSimple = (n: Node, sel: string) => {
     const m = /^([a-z]+)?(?:\.([\w-]+))?(\[([\w-]+)\])?$/.exec(sel);
     if (!m) throw new Error(`selector ${sel}`);
-    return (!m[1] || n.name === m[1]) && (!m[2] || (n.attrs.class ?? '').split(' ').includes(m[2])) && (!m[4] || m[4] in n.attrs);
+    return (
+      (!m[1] || n.name === m[1]) &&
+      (!m[2] || (n.attrs.class ?? '').split(' ').includes(m[2])) &&
+      (!m[4] || m[4] in n.attrs)
+    );
   };
   const wrap = (n: Node): Element =>
     ({

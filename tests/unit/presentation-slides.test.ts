@@ -4,14 +4,18 @@ import { presentationUrl } from '../../src/lib/shared/presentation/urls';
 
 describe('cutting content into slides', () => {
   it('starts a slide at every second-level heading, with the intro on its own', () => {
-    const slides = splitSlides('<p>Lời dẫn</p>\n<h2 id="a">Phần &amp; một</h2><p>A</p><h3>Nhỏ</h3><p>A2</p><h2>Phần hai</h2><p>B</p>');
+    const slides = splitSlides(
+      '<p>Lời dẫn</p>\n<h2 id="a">Phần &amp; một</h2><p>A</p><h3>Nhỏ</h3><p>A2</p><h2>Phần hai</h2><p>B</p>',
+    );
     expect(slides.map((s) => s.heading)).toEqual([undefined, 'Phần & một', 'Phần hai']);
     expect(slides[1].html).toBe('<h2 id="a">Phần &amp; một</h2><p>A</p><h3>Nhỏ</h3><p>A2</p>');
     expect(slides.every((s) => !s.continued && !s.mindmap)).toBe(true);
   });
 
   it('splits a section at a slide break and drops the marker', () => {
-    const slides = splitSlides('<h2>Lỗi</h2><ul><li>x</li></ul><div class="slide-break" data-slide-break hidden></div><p>Danh sách</p>');
+    const slides = splitSlides(
+      '<h2>Lỗi</h2><ul><li>x</li></ul><div class="slide-break" data-slide-break hidden></div><p>Danh sách</p>',
+    );
     expect(slides).toHaveLength(2);
     expect(slides[1]).toMatchObject({ heading: 'Lỗi', continued: true, html: '<p>Danh sách</p>' });
     expect(slides.map((s) => s.html).join('')).not.toContain('data-slide-break');
@@ -34,7 +38,9 @@ describe('cutting content into slides', () => {
   it('gives a mind map a slide of its own, sharing it only with a bare heading', () => {
     const map = '<figure class="mindmap" data-mindmap><svg><title>t</title><path d="M0 0"/></svg></figure>';
     const script = '<script type="module" src="/_astro/MindMap.js"></script>';
-    const slides = splitSlides(`<h2>Ví dụ</h2><div class="callout">Giả định</div>${map}${script}<p>Sau</p><h2>Trống</h2>${map}`);
+    const slides = splitSlides(
+      `<h2>Ví dụ</h2><div class="callout">Giả định</div>${map}${script}<p>Sau</p><h2>Trống</h2>${map}`,
+    );
     expect(slides.map((s) => [s.heading, s.continued, s.mindmap])).toEqual([
       ['Ví dụ', false, false],
       ['Ví dụ', true, true],
@@ -45,6 +51,16 @@ describe('cutting content into slides', () => {
     // The script stays on the page, on a slide that is shown.
     expect(slides[2].html).toBe(`${script}<p>Sau</p>`);
     expect(slides[3].html).toBe(`<h2>Trống</h2>${map}`);
+  });
+
+  it('gives notes written just before a mind map to the map’s slide', () => {
+    const slides = splitSlides(
+      '<h2>Ví dụ</h2><aside data-speaker-notes hidden>Về phần mở đầu</aside><p>Giả định</p><aside data-speaker-notes hidden>Về sơ đồ</aside>\n<figure data-mindmap></figure>',
+    );
+    expect(slides.map((s) => [s.mindmap, s.notes])).toEqual([
+      [false, ['Về phần mở đầu']],
+      [true, ['Về sơ đồ']],
+    ]);
   });
 
   it('keeps a lone trailing script on the slide before instead of making an empty slide', () => {

@@ -116,8 +116,21 @@ describe('reading a posted plain quiz form', () => {
     expect(result.errors).toEqual([{ questionId: 'q5', message: 'Câu trả lời dài quá 500 ký tự' }]);
   });
 
-  it('refuses a true/false value other than "true" or "false"', () => {
-    expect(answersFromForm(form([[answerFieldName('q3'), 'yes']]), questions).errors).toHaveLength(1);
+  it('refuses a true/false value other than "true" or "false" in Vietnamese', () => {
+    expect(answersFromForm(form([[answerFieldName('q3'), 'yes']]), questions).errors).toEqual([
+      { questionId: 'q3', message: 'Câu trả lời không đúng dạng của câu hỏi.' },
+    ]);
+  });
+
+  it('names a forged radio group in Vietnamese', () => {
+    const forged = answersFromForm(
+      form([
+        [answerFieldName('q1'), 'o1'],
+        [answerFieldName('q1'), 'o2'],
+      ]),
+      questions,
+    );
+    expect(forged.errors).toEqual([{ questionId: 'q1', message: 'Câu trả lời không đúng dạng của câu hỏi.' }]);
   });
 });
 

@@ -11,6 +11,7 @@
 import { For, Match, Show, Switch, createSignal, onCleanup, onMount } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import type { Answer, AnswerMap, QuestionAnswer } from '../../lib/schemas/quiz-answer';
+import { formatNumber } from '../../lib/shared/format';
 import { describeAnswer, describeCorrectAnswer, isAnswered } from '../../lib/shared/quiz/describe';
 import { answerFieldName } from '../../lib/shared/quiz/field-names';
 import { QUIZ_MESSAGES, quizMessage } from '../../lib/shared/quiz/messages';
@@ -29,6 +30,8 @@ export interface QuizRunnerProps {
   /** Answers saved earlier in this attempt (after a reload). */
   initialAnswers?: AnswerMap;
   save: (input: QuestionAnswer) => Promise<SaveResult>;
+  /** Told of every answer at once, before the (possibly delayed) save: lets the caller keep it safe. */
+  onAnswer?: (input: QuestionAnswer) => void;
   submit: () => Promise<SubmitResult>;
   /** Feedback of an attempt already graded: shown instead of the questions. */
   feedback?: GradedFeedback;
@@ -94,6 +97,7 @@ export default function QuizRunner(props: QuizRunnerProps) {
 
   function setAnswer(questionId: string, answer: Answer, options: { delay?: number } = {}) {
     setAnswers(questionId, reconcile(answer));
+    props.onAnswer?.({ questionId, answer });
     pending.set(questionId, answer);
     clearTimeout(textTimers.get(questionId));
     if (options.delay) {
@@ -440,13 +444,15 @@ function FeedbackView(props: {
       </h2>
       <p class="quiz-score">
         {quizMessage('score', {
-          earned: props.feedback.earned,
-          total: props.feedback.total,
-          percent: props.feedback.percent,
+          earned: formatNumber(props.feedback.earned),
+          total: formatNumber(props.feedback.total),
+          percent: formatNumber(props.feedback.percent),
         })}
       </p>
       <p class="quiz-verdict" data-passed={String(props.feedback.passed)}>
-        {quizMessage(props.feedback.passed ? 'passed' : 'failed', { passPercent: props.feedback.passPercent })}
+        {quizMessage(props.feedback.passed ? 'passed' : 'failed', {
+          passPercent: formatNumber(props.feedback.passPercent),
+        })}
       </p>
       <Show when={!props.feedback.visibility.showCorrectAnswersAndExplanations}>
         <p class="quiz-hint">{QUIZ_MESSAGES.reviewLater}</p>

@@ -37,9 +37,15 @@ export async function canAccessUnit(database: Database, user: SessionUser, unitI
 export type RoutePolicy = { kind: 'public' } | { kind: 'user' } | { kind: 'roles'; roles: Role[] };
 
 const POLICIES: { prefix: string; policy: RoutePolicy }[] = [
+  // Question statistics are for quiz authors (organisers) too; listed before '/quan-tri'.
+  { prefix: '/quan-tri/thong-ke-cau-hoi', policy: { kind: 'roles', roles: ['organiser', 'admin'] } },
   { prefix: '/quan-tri', policy: { kind: 'roles', roles: ['admin'] } },
+  { prefix: '/bien-tap', policy: { kind: 'roles', roles: ['organiser', 'leader', 'admin'] } },
   { prefix: '/tai-khoan/don-vi', policy: { kind: 'roles', roles: ['leader', 'admin'] } },
   { prefix: '/tai-khoan', policy: { kind: 'user' } },
+  { prefix: '/hoc-tap-cua-toi', policy: { kind: 'user' } },
+  { prefix: '/lanh-dao', policy: { kind: 'roles', roles: ['leader', 'admin'] } },
+  { prefix: '/api/quiz', policy: { kind: 'user' } },
 ];
 
 /**

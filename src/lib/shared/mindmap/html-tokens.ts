@@ -12,6 +12,7 @@ export type HtmlToken =
   | { type: 'other'; raw: string };
 
 /** Elements that never have content or a closing tag. */
+// prettier-ignore
 export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
 ]);
@@ -84,6 +85,7 @@ export function tokenizeHtml(html: string): HtmlToken[] {
   return tokens;
 }
 
+// prettier-ignore
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—',
   hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', middot: '·',

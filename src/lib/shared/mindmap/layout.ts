@@ -1,6 +1,13 @@
 import { LINE_HEIGHT, nodeMetrics } from './style';
 import { estimateTextWidth, wrapText, type TextMeasure } from './text';
-import { descendantCount, EVIDENCE_KINDS, type EvidenceKind, type MindMapNode, type MindMapVariant, type NodeKind } from './tree';
+import {
+  descendantCount,
+  EVIDENCE_KINDS,
+  type EvidenceKind,
+  type MindMapNode,
+  type MindMapVariant,
+  type NodeKind,
+} from './tree';
 
 /** A node placed on the canvas (x, y is the top-left corner of its box). */
 export interface LaidOutNode {
@@ -221,7 +228,9 @@ export function layoutMindMap(root: MindMapNode, options: LayoutOptions): MindMa
       ? EVIDENCE_KINDS.map((k) => ({ ...k, width: LEGEND.swatchWidth + 8 + measure(k.label, LEGEND.fontSize, false) }))
       : [];
   const legendWidth =
-    legendItems.length > 0 ? LEGEND.titleWidth + legendItems.reduce((s, i, n) => s + i.width + (n > 0 ? LEGEND.gap : 0), 0) : 0;
+    legendItems.length > 0
+      ? LEGEND.titleWidth + legendItems.reduce((s, i, n) => s + i.width + (n > 0 ? LEGEND.gap : 0), 0)
+      : 0;
   const legendHeight = legendItems.length > 0 ? LEGEND.height : 0;
   const minX = Math.min(...all.map((w) => w.out.x));
   const maxX = Math.max(...all.map((w) => w.out.x + w.out.width));

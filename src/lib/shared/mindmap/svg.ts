@@ -159,7 +159,8 @@ export function renderMindMapSvg(layout: MindMapLayout, options: SvgOptions): st
     `height="${height}"`,
     `font-family="${escapeXml(MINDMAP_FONT)}"`,
   ];
-  if (!options.standalone) attrs.push('class="mindmap__svg"', 'role="img"', `aria-label="${escapeXml(options.description ?? options.title)}"`);
+  if (!options.standalone)
+    attrs.push('class="mindmap__svg"', 'role="img"', `aria-label="${escapeXml(options.description ?? options.title)}"`);
   const background = options.standalone ? `<rect width="${width}" height="${height}" fill="${WHITE}"/>` : '';
   return (
     (options.standalone ? '<?xml version="1.0" encoding="UTF-8"?>\n' : '') +

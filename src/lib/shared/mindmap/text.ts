@@ -8,6 +8,7 @@
 export const MINDMAP_FONT = "Arial, 'Liberation Sans', 'Helvetica Neue', Helvetica, sans-serif";
 
 // Advance widths in thousandths of an em (Arial regular).
+// prettier-ignore
 const WIDTHS: Record<string, number> = {
   ' ': 278, '!': 278, '"': 355, '#': 556, $: 556, '%': 889, '&': 667, "'": 191, '(': 333, ')': 333,
   '*': 389, '+': 584, ',': 278, '-': 333, '.': 278, '/': 278, ':': 278, ';': 278, '<': 584, '=': 584,

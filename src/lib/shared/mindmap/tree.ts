@@ -42,7 +42,7 @@ const MARKERS: Record<string, EvidenceKind> = {
   evidence: 'evidence',
   'chứng cứ': 'evidence',
   source: 'source',
-  'nguồn': 'source',
+  nguồn: 'source',
   'tài liệu nguồn': 'source',
   assessment: 'assessment',
   'đánh giá': 'assessment',
@@ -80,7 +80,10 @@ const NEXT_KIND: Record<NodeKind, EvidenceKind> = {
  * @param items the author's outline
  * @param options the map's title and variant
  */
-export function buildMindMap(items: readonly OutlineItem[], options: { title: string; variant: MindMapVariant }): MindMapNode {
+export function buildMindMap(
+  items: readonly OutlineItem[],
+  options: { title: string; variant: MindMapVariant },
+): MindMapNode {
   // A lone top-level item is the root, unless it is a typed evidence node (a map of one fact).
   const lone = items.length === 1 ? items[0] : undefined;
   const single = lone && !(options.variant === 'evidence' && splitKindMarker(lone.label).kind) ? lone : undefined;

@@ -14,15 +14,15 @@ export interface SlidePart {
   notes: string[];
 }
 
-const hasAttr = (token: HtmlToken | undefined, name: string): boolean =>
-  token?.type === 'open' && name in token.attrs;
+const hasAttr = (token: HtmlToken | undefined, name: string): boolean => token?.type === 'open' && name in token.attrs;
 
 /**
  * Cuts rendered page content into slides: a new slide at every top-level `<h2>` and at every
  * top-level slide break (`data-slide-break`), which is itself dropped. A top-level mind map
  * (`data-mindmap`) gets a slide of its own (sharing it only with its section's heading), so
  * it can fill the screen. Speaker notes (`data-speaker-notes`, at any depth) are taken out
- * of the slide and returned separately. Content before the first heading becomes a slide of
+ * of the slide and returned separately; notes written just before a mind map go with the map's
+ * slide. Content before the first heading becomes a slide of
  * its own. Slides with nothing to show are dropped; a script alone joins the slide before.
  * @param html the HTML of the rendered MDX content
  */
@@ -32,6 +32,8 @@ export function splitSlides(html: string): SlidePart[] {
   let current = part(undefined, false);
   let depth = 0;
   let lastHeading: string | undefined;
+  // Where in the current slide's HTML each of its notes was found.
+  let noteOffsets: number[] = [];
 
   const flush = (next: SlidePart) => {
     if (isVisible(current.html) || current.notes.length > 0) parts.push(current);
@@ -42,6 +44,7 @@ export function splitSlides(html: string): SlidePart[] {
       else next.html = current.html + next.html;
     }
     current = next;
+    noteOffsets = [];
   };
 
   for (let i = 0; i < tokens.length; i += 1) {
@@ -49,7 +52,10 @@ export function splitSlides(html: string): SlidePart[] {
     if (hasAttr(token, 'data-speaker-notes')) {
       const end = matchingClose(tokens, i);
       const inner = rawOf(tokens.slice(i + 1, end)).trim();
-      if (inner !== '') current.notes.push(inner);
+      if (inner !== '') {
+        current.notes.push(inner);
+        noteOffsets.push(current.html.length);
+      }
       i = end;
       continue;
     }
@@ -65,7 +71,10 @@ export function splitSlides(html: string): SlidePart[] {
         current.html += map;
         current.mindmap = true;
       } else {
-        flush({ ...part(lastHeading, true), mindmap: true, html: map });
+        // Notes written just before the map (nothing shown in between) are about the map.
+        const forMap = current.notes.filter((_, n) => !isVisible(current.html.slice(noteOffsets[n])));
+        current.notes = current.notes.filter((note) => !forMap.includes(note));
+        flush({ ...part(lastHeading, true), mindmap: true, html: map, notes: forMap });
       }
       flush(part(lastHeading, true));
       i = end;

@@ -33,7 +33,8 @@ export function answersFromForm(
       errors.push({ questionId: question.id, message: QUIZ_MESSAGES.answerNotPermutation });
       continue;
     }
-    const parsed = AnswerSchema.safeParse(raw);
+    // Messages written into the schema (too long, bad id) win; anything else is a wrong shape.
+    const parsed = AnswerSchema.safeParse(raw, { error: () => QUIZ_MESSAGES.answerWrongType });
     if (!parsed.success) {
       errors.push({
         questionId: question.id,

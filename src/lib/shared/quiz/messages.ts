@@ -45,6 +45,15 @@ export const QUIZ_MESSAGES = {
   explanation: 'Giải thích',
   yourAnswer: 'Bạn đã trả lời',
   reviewLater: 'Đáp án và lời giải thích sẽ hiện khi bạn đạt hoặc đã dùng hết số lần làm bài.',
+  // Refusals of the quiz endpoints and pages
+  quizNotFound: 'Không tìm thấy bài kiểm tra này.',
+  attemptNotFound: 'Không tìm thấy lần làm bài này.',
+  alreadySubmitted: 'Lần làm bài này đã được nộp; điểm không thay đổi.',
+  unknownQuestion: 'Câu hỏi không thuộc lần làm bài này.',
+  invalidRequest: 'Dữ liệu gửi lên không hợp lệ: {detail}',
+  invalidAnswer: 'Câu trả lời không hợp lệ: {detail}',
+  notJson: 'Yêu cầu phải gửi dữ liệu JSON.',
+  tooLarge: 'Dữ liệu gửi lên quá lớn.',
 } as const;
 
 export type QuizMessageKey = keyof typeof QUIZ_MESSAGES;
