@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createClient, type Client, type InStatement, type Transaction, type TransactionMode } from '@libsql/client';
+import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { createLocalClient } from './local-client';
 import * as schema from './schema/index';
 
 /** Default database: an embedded libSQL file, created on first start. */
@@ -16,8 +17,11 @@ const BUSY_TIMEOUT_MS = 5000;
  */
 const WRITE_LOCK_TIMEOUT_MS = 30_000;
 
-/** Pragmas that live on a connection, not in the file; applied before every write transaction. */
-const CONNECTION_PRAGMAS = `PRAGMA busy_timeout=${BUSY_TIMEOUT_MS}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON`;
+/**
+ * Pragmas of the write connection, run once when it opens. journal_mode is stored in the file;
+ * synchronous and foreign_keys live on the connection.
+ */
+const WRITE_PRAGMAS = 'PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON';
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema>;
@@ -28,7 +32,7 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface Database {
   /** Drizzle over the client. Use it for reads; use `write` for anything that changes data. */
   readonly db: Db;
-  /** The underlying libSQL client (file access is guarded, see createDatabase). */
+  /** The underlying libSQL client (for files, db/local-client.ts). */
   readonly client: Client;
   /** The URL the database was opened with. */
   readonly url: string;
@@ -59,18 +63,20 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
   const isFile = url.startsWith('file:');
   if (!isFile) {
     const client = createClient({ url, authToken: options.authToken });
-    return wrap(url, client, client);
+    return wrap(url, client);
   }
   const path = filePath(url);
   mkdirSync(dirname(path), { recursive: true });
-  const raw = createClient({ url: `file:${path}`, timeout: BUSY_TIMEOUT_MS, concurrency: 8 });
-  // journal_mode is stored in the file, so setting it once per open is enough.
-  await raw.execute('PRAGMA journal_mode=WAL');
-  const client = guardFileClient(raw, writeLockFor(path));
-  return wrap(url, client, raw);
+  const client = createLocalClient({
+    path,
+    busyTimeoutMs: BUSY_TIMEOUT_MS,
+    writePragmas: WRITE_PRAGMAS,
+    lock: writeLockFor(path),
+  });
+  return wrap(url, client);
 }
 
-function wrap(url: string, client: Client, raw: Client): Database {
+function wrap(url: string, client: Client): Database {
   const db = drizzle(client, { schema });
   return {
     db,
@@ -79,7 +85,7 @@ function wrap(url: string, client: Client, raw: Client): Database {
     // Drizzle's libSQL session ignores `behavior` and always opens client.transaction('write'),
     // which is BEGIN IMMEDIATE; the option is passed anyway to state the intent.
     write: (fn) => db.transaction(fn, { behavior: 'immediate' }),
-    close: () => raw.close(),
+    close: () => client.close(),
   };
 }
 
@@ -131,114 +137,4 @@ function writeLockFor(path: string): WriteLock {
     locks.set(path, lock);
   }
   return lock;
-}
-
-const BEGIN: Record<TransactionMode, string> = {
-  write: 'BEGIN IMMEDIATE',
-  deferred: 'BEGIN DEFERRED',
-  read: 'BEGIN TRANSACTION READONLY',
-};
-
-function isReadOnly(stmt: InStatement): boolean {
-  const sql = typeof stmt === 'string' ? stmt : stmt.sql;
-  if (/^\s*(select\b|pragma\s+\w+\s*;?\s*$)/i.test(sql)) return true;
-  // A common table expression before a SELECT (the unit-tree and report queries) is a read too:
-  // sent down the write path it took the write lock and a BEGIN IMMEDIATE for every report
-  // query. SQLite also allows WITH … INSERT/UPDATE/DELETE, so any of those words keeps it there.
-  return /^\s*with\b/i.test(sql) && !/\b(insert|update|delete|replace)\b/i.test(sql);
-}
-
-/**
- * Guards a local libSQL client. The sqlite3 client of @libsql/client 0.18 keeps a pool of
- * connections opened lazily, runs statements synchronously on the event-loop thread, and
- * applies only `timeout` (busy timeout) to the connections it opens. Hence:
- * - every write goes through a transaction on a connection that just received
- *   CONNECTION_PRAGMAS (so synchronous/foreign_keys hold whichever connection the pool hands out);
- * - writes of one process are serialised: a second BEGIN IMMEDIATE in the same process would
- *   block the event loop in SQLite's busy handler while the first transaction, needing the
- *   same event loop to finish, could not commit, and would end in SQLITE_BUSY.
- * Writers in other processes simply wait in the busy handler (busy_timeout).
- */
-function guardFileClient(client: Client, lock: WriteLock): Client {
-  async function transaction(mode: TransactionMode = 'write'): Promise<Transaction> {
-    const release = mode === 'read' ? () => {} : await lock.acquire();
-    try {
-      // Borrow a connection without taking any lock, configure it, then start the real transaction.
-      const tx = await client.transaction('deferred');
-      await tx.executeMultiple(`ROLLBACK; ${CONNECTION_PRAGMAS}; ${BEGIN[mode]}`);
-      return releasingOnEnd(tx, release);
-    } catch (error) {
-      release();
-      throw error;
-    }
-  }
-  async function inWriteTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    const tx = await transaction('write');
-    try {
-      const result = await fn(tx);
-      await tx.commit();
-      return result;
-    } finally {
-      tx.close();
-    }
-  }
-  return new Proxy(client, {
-    get(target, prop) {
-      switch (prop) {
-        case 'transaction':
-          return transaction;
-        case 'execute':
-          return (stmt: InStatement, args?: unknown) => {
-            const statement = typeof stmt === 'string' && args !== undefined ? { sql: stmt, args } : stmt;
-            if (isReadOnly(statement as InStatement)) return target.execute(statement as InStatement);
-            return inWriteTransaction((tx) => tx.execute(statement as InStatement));
-          };
-        case 'batch':
-          return (stmts: InStatement[]) => inWriteTransaction((tx) => tx.batch(stmts));
-        case 'migrate':
-          return (stmts: InStatement[]) => lock.run(() => target.migrate(stmts));
-        case 'executeMultiple':
-          return (sql: string) => lock.run(() => target.executeMultiple(sql));
-        default: {
-          const value: unknown = Reflect.get(target, prop, target);
-          return typeof value === 'function' ? value.bind(target) : value;
-        }
-      }
-    },
-  });
-}
-
-/** Wraps a transaction so that its end (commit, rollback or close) releases the write lock once. */
-function releasingOnEnd(tx: Transaction, release: () => void): Transaction {
-  let released = false;
-  const releaseOnce = () => {
-    if (!released) {
-      released = true;
-      release();
-    }
-  };
-  return new Proxy(tx, {
-    get(target, prop) {
-      const value: unknown = Reflect.get(target, prop, target);
-      if (prop === 'commit' || prop === 'rollback') {
-        return async () => {
-          try {
-            return await (value as () => Promise<void>).call(target);
-          } finally {
-            releaseOnce();
-          }
-        };
-      }
-      if (prop === 'close') {
-        return () => {
-          try {
-            target.close();
-          } finally {
-            releaseOnce();
-          }
-        };
-      }
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }

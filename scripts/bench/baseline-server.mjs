@@ -6,53 +6,79 @@
 // Per request, like the app: cookie → session row by id → SHA-256 of the secret compared in
 // constant time → idle and absolute expiry → active user with unit name and roles; the
 // `last_active_at` refresh at most once a minute; Origin check on POST. Then per route:
-//   GET  /tai-khoan/           a small HTML page naming the person
+//   GET  /tai-khoan/           the page's reads (the person's sessions, their reminders), a small HTML page
 //   POST /tien-do/hoan-thanh   the mark-done transaction (progress upsert + course completion check), 303
 //   POST /api/quiz/save        own open attempt, question in its layout, answer upsert
 //   POST /api/quiz/submit      own open attempt, answers read, attempt closed WHERE submitted_at IS NULL
-//   GET  /lanh-dao/            leader role, one aggregate over the leader's unit subtree
+//   GET  /lanh-dao/            leader role, the dashboard's reads (scope, matrix, overdue list, timeline)
+// The reads of the two pages are captured from the app's own query functions by the benchmark, so
+// the SQL is the same. Statements are prepared once and kept, as db/local-client.ts does.
 // Writes run in BEGIN IMMEDIATE transactions serialised per process, as db/client.ts does.
 //
 // Env: DATABASE_URL (file:…), PORT, HOST (default 127.0.0.1), SITE_URL (allowed Origin),
 // COOKIE_NAME (default taphuan_session), CATALOG (JSON file: { lessonCourse: {lesson: course},
-// courseLessons: {course: [lesson…]} }).
+// courseLessons: {course: [lesson…]}, accountReads: [{sql, args}], dashboardReads: [{sql, args}] }).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { createClient } from '@libsql/client';
+import Sqlite from 'libsql';
 
 const IDLE_MS = Number(process.env.SESSION_IDLE_TIMEOUT ?? 8 * 3600) * 1000;
 const MAX_AGE_MS = Number(process.env.SESSION_MAX_AGE ?? 7 * 24 * 3600) * 1000;
 const REFRESH_MS = 60_000;
 const COOKIE = process.env.COOKIE_NAME ?? 'taphuan_session';
 const SITE_ORIGIN = process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : null;
-/** @type {{ lessonCourse: Record<string, string>, courseLessons: Record<string, string[]> }} */
+/**
+ * @type {{ lessonCourse: Record<string, string>, courseLessons: Record<string, string[]>,
+ *   accountReads: { sql: string, args: unknown[] }[], dashboardReads: { sql: string, args: unknown[] }[] }}
+ */
 const catalog = process.env.CATALOG
   ? JSON.parse(readFileSync(process.env.CATALOG, 'utf8'))
-  : { lessonCourse: {}, courseLessons: {} };
+  : { lessonCourse: {}, courseLessons: {}, accountReads: [], dashboardReads: [] };
+/** Stands for the signed-in person's id in captured arguments. */
+const USER_MARK = '$user';
 
-const client = createClient({ url: process.env.DATABASE_URL ?? 'file:baseline.db', timeout: 5000 });
-await client.execute('PRAGMA journal_mode=WAL');
+const db = new Sqlite(fileOf(process.env.DATABASE_URL ?? 'file:baseline.db'), { timeout: 5000 });
+db.exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON');
+
+/** @param {string} url */
+function fileOf(url) {
+  return url.replace(/^file:(\/\/)?/, '');
+}
+
+/** Prepared statements, kept: the fastest way to call libSQL, so the ratio never flatters the app. */
+const statements = new Map();
+/**
+ * @param {{ sql: string, args?: unknown[] }} stmt
+ * @returns {Promise<{ rows: Record<string, unknown>[], rowsAffected: number }>}
+ */
+async function execute({ sql, args = [] }) {
+  let st = statements.get(sql);
+  if (!st) {
+    st = db.prepare(sql);
+    statements.set(sql, st);
+  }
+  if (st.reader) return { rows: st.all(args), rowsAffected: 0 };
+  return { rows: [], rowsAffected: st.run(args).changes };
+}
+const client = { execute };
 
 let writeTail = Promise.resolve();
 /**
- * Runs `fn` in a write transaction, one at a time in this process.
+ * Runs `fn` in a write transaction (BEGIN IMMEDIATE), one at a time in this process.
  * @template T
- * @param {(tx: import('@libsql/client').Transaction) => Promise<T>} fn
+ * @param {(tx: { execute: typeof execute }) => Promise<T>} fn
  * @returns {Promise<T>}
  */
 function write(fn) {
   const run = writeTail.then(async () => {
-    const tx = await client.transaction('deferred');
+    await execute({ sql: 'BEGIN IMMEDIATE' });
     try {
-      await tx.executeMultiple(
-        'ROLLBACK; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; BEGIN IMMEDIATE',
-      );
-      const result = await fn(tx);
-      await tx.commit();
+      const result = await fn(client);
+      await execute({ sql: 'COMMIT' });
       return result;
     } finally {
-      tx.close();
+      if (db.inTransaction) db.exec('ROLLBACK');
     }
   });
   writeTail = run.then(
@@ -81,7 +107,7 @@ async function sessionUser(token) {
   const row = (await client.execute({ sql: 'SELECT * FROM sessions WHERE id = ?', args: [id] })).rows[0];
   if (!row) return null;
   const hash = createHash('sha256').update(secret).digest();
-  const stored = Buffer.from(/** @type {ArrayBuffer} */ (row.secret_hash));
+  const stored = /** @type {Buffer} */ (row.secret_hash);
   if (stored.length !== hash.length || !timingSafeEqual(stored, hash)) return null;
   const now = Date.now();
   const createdAt = Number(row.created_at);
@@ -134,7 +160,7 @@ function plain(res, status, text) {
 }
 
 const versionCache = new Map();
-/** @param {import('@libsql/client').Transaction} tx @param {string} quizId @param {string} hash */
+/** @param {{ execute: typeof execute }} tx @param {string} quizId @param {string} hash */
 async function version(tx, quizId, hash) {
   const key = `${quizId}@${hash}`;
   if (!versionCache.has(key)) {
@@ -238,16 +264,20 @@ async function submit(user, attemptId) {
   });
 }
 
-/** @param {{ unitId: string }} user */
-async function dashboard(user) {
-  const result = await client.execute({
-    sql: `WITH RECURSIVE scope(id) AS (SELECT ? UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
-          SELECT count(DISTINCT p.id) AS people, count(c.course_id) AS completions
-          FROM users p JOIN scope s ON s.id = p.unit_id LEFT JOIN course_completions c ON c.user_id = p.id
-          WHERE p.active = 1`,
-    args: [user.unitId],
-  });
-  return result.rows[0];
+/**
+ * The reads the app's page makes, captured by the benchmark from the app's own query functions
+ * (scripts/bench/server-routes.ts `captureReads`): the same SQL and arguments, the signed-in
+ * person's id put in where the capture had its own.
+ * @param {{ sql: string, args: unknown[] }[]} reads
+ * @param {string} userId
+ */
+async function sameReads(reads, userId) {
+  let rows = 0;
+  for (const read of reads) {
+    const args = read.args.map((a) => (a === USER_MARK ? userId : a));
+    rows += (await execute({ sql: read.sql, args })).rows.length;
+  }
+  return rows;
 }
 
 const server = http.createServer(async (req, res) => {
@@ -263,7 +293,8 @@ const server = http.createServer(async (req, res) => {
     switch (`${req.method} ${url.pathname}`) {
       case 'GET /tai-khoan/': {
         if (!user) return plain(res, 401, 'Cần đăng nhập.');
-        const html = `<!doctype html><html lang="vi"><title>Tài khoản</title><main><h1>${user.fullName.replace(/[<&]/g, '')}</h1></main></html>`;
+        const rows = await sameReads(catalog.accountReads, user.id);
+        const html = `<!doctype html><html lang="vi"><title>Tài khoản</title><main><h1>${user.fullName.replace(/[<&]/g, '')}</h1><p>${rows}</p></main></html>`;
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store' });
         return res.end(html);
       }
@@ -291,11 +322,9 @@ const server = http.createServer(async (req, res) => {
       case 'GET /lanh-dao/': {
         if (!user) return plain(res, 401, 'Cần đăng nhập.');
         if (!user.roles.includes('leader') && !user.roles.includes('admin')) return plain(res, 403, 'Không có quyền.');
-        const totals = await dashboard(user);
+        const rows = await sameReads(catalog.dashboardReads, user.id);
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        return res.end(
-          `<!doctype html><html lang="vi"><main>${totals?.people} người, ${totals?.completions} lượt hoàn thành</main></html>`,
-        );
+        return res.end(`<!doctype html><html lang="vi"><main>${rows} dòng</main></html>`);
       }
       default:
         return plain(res, 404, 'Không có trang này.');

@@ -5,7 +5,15 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { InArgs, InStatement } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
 import { createDatabase, type Database } from '../../db/client';
+import * as schema from '../../db/schema/index';
+import { parseReportFilters } from '../../src/lib/schemas/report';
+import { listReminders } from '../../src/lib/server/learning/assignments';
+import { completionTimeline, listPersonStatuses, loadReport, resolveReportScope } from '../../src/lib/server/reports/index';
+import { listUserSessions } from '../../src/lib/server/session';
+import { findSessionUser } from '../../src/lib/server/users';
 import { prepareDatabase } from '../db-prepare';
 import { loadCatalog } from '../../src/lib/server/learning/catalog';
 import { DEMO_PASSWORD, projectRoot } from '../../tests/support/server';
@@ -232,13 +240,86 @@ async function copyDatabase(from: string, to: string): Promise<void> {
   if (existsSync(`${from}-wal`)) await copyFile(`${from}-wal`, `${to}-wal`);
 }
 
-async function catalogFile(work: string): Promise<string> {
+/** A read statement as the baseline replays it. */
+interface CapturedRead {
+  sql: string;
+  args: unknown[];
+}
+
+/** Stands for the signed-in person's id in captured arguments (baseline-server.mjs USER_MARK). */
+const USER_MARK = '$user';
+
+/**
+ * Runs `work` against a copy of `database` whose client records every statement, and returns
+ * them with `userId` replaced by {@link USER_MARK}.
+ */
+async function recordReads(
+  database: Database,
+  userId: string,
+  work: (recording: Database) => Promise<unknown>,
+): Promise<CapturedRead[]> {
+  const recorded: CapturedRead[] = [];
+  const client = new Proxy(database.client, {
+    get(target, prop, receiver) {
+      if (prop !== 'execute') return Reflect.get(target, prop, receiver) as unknown;
+      return (stmt: InStatement | string, args?: InArgs) => {
+        const statement: InStatement = typeof stmt === 'string' ? { sql: stmt, args: args ?? [] } : stmt;
+        const values = Array.isArray(statement.args) ? statement.args : [];
+        recorded.push({
+          sql: statement.sql,
+          args: values.map((v) =>
+            v === userId ? USER_MARK : typeof v === 'boolean' ? Number(v) : v instanceof Date ? v.getTime() : v,
+          ),
+        });
+        return target.execute(statement);
+      };
+    },
+  });
+  await work({ ...database, client, db: drizzle(client, { schema }) });
+  return recorded;
+}
+
+/**
+ * The reads of the two measured pages, made by the app's own query functions in the order the
+ * pages make them (src/pages/tai-khoan/index.astro with the header's reminder badge, and
+ * src/pages/lanh-dao/index.astro), so the baseline runs the very same SQL.
+ */
+async function captureReads(
+  database: Database,
+  f: Fixtures,
+): Promise<{ accountReads: CapturedRead[]; dashboardReads: CapturedRead[] }> {
+  const learner = f.learners[0];
+  const accountReads = learner
+    ? await recordReads(database, learner.userId, async (db) => {
+        await listUserSessions(db, learner.userId);
+        await listReminders(db, learner.userId);
+      })
+    : [];
+  const leader = f.leader ? await findSessionUser(database, f.leader.userId) : null;
+  const filters = parseReportFilters(new URLSearchParams());
+  const dashboardReads =
+    leader && filters.ok
+      ? await recordReads(database, leader.id, async (db) => {
+          const report = await loadReport(db, leader, filters.filters);
+          if (!report.ok) throw new Error(`The leader's report failed: ${report.message}`);
+          await resolveReportScope(db, leader, undefined);
+          await listPersonStatuses(db, report.data, { statuses: ['overdue'], order: 'most-overdue', limit: 100 });
+          await completionTimeline(db, report.data);
+        })
+      : [];
+  return { accountReads, dashboardReads };
+}
+
+async function catalogFile(work: string, reads: Awaited<ReturnType<typeof captureReads>>): Promise<string> {
   const catalog = await loadCatalog();
   const courseLessons = Object.fromEntries(
     [...catalog.courses.values()].map((c) => [c.id, c.lessons.map((l) => l.id)]),
   );
   const file = path.join(work, 'catalog.json');
-  await writeFile(file, JSON.stringify({ lessonCourse: Object.fromEntries(catalog.lessonCourse), courseLessons }));
+  await writeFile(
+    file,
+    JSON.stringify({ lessonCourse: Object.fromEntries(catalog.lessonCourse), courseLessons, ...reads }),
+  );
   return file;
 }
 
@@ -281,8 +362,10 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerBe
   // Prepared once, then copied: the app and the baseline get the same sessions and attempts.
   const appDb = await createDatabase({ url: appUrl });
   let fix: Fixtures;
+  let reads: Awaited<ReturnType<typeof captureReads>>;
   try {
     fix = await fixtures(appDb, { learners: learnerCount, submitPerRun, runs });
+    reads = await captureReads(appDb, fix);
   } finally {
     appDb.close();
   }
@@ -291,7 +374,7 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerBe
   const baseFix = fix;
 
   const app = await startApp(options.dist, appUrl);
-  const baseline = await startBaseline(baseUrl, await catalogFile(dir));
+  const baseline = await startBaseline(baseUrl, await catalogFile(dir, reads));
   const rows: RouteRow[] = [];
   try {
     await warm(app, appFix);

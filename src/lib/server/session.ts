@@ -1,11 +1,12 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { desc, eq, lt, or } from 'drizzle-orm';
+import { desc, eq, lt, or, sql } from 'drizzle-orm';
 import { sessions } from '../../../db/schema/index';
 import type { Role } from '../schemas/account';
 import { authConfig, type AuthConfig } from './config';
 import type { Database, Tx } from './db';
+import { prepared } from './prepared';
 import { findSessionUser } from './users';
 
 /** A validated session, as middleware puts it in `locals.session`. */
@@ -114,7 +115,18 @@ export async function validateSessionToken(
   if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 200) return { ok: false, reason: 'malformed' };
   const [id, secret] = parts as [string, string];
 
-  const row = await database.db.query.sessions.findFirst({ where: eq(sessions.id, id) });
+  const row = await prepared(database, 'session-by-id', (db) =>
+    db
+      .select({
+        secretHash: sessions.secretHash,
+        userId: sessions.userId,
+        createdAt: sessions.createdAt,
+        lastActiveAt: sessions.lastActiveAt,
+      })
+      .from(sessions)
+      .where(eq(sessions.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   if (!row) return { ok: false, reason: 'unknown' };
   // The secret is checked before anything else, so knowing a session id alone reveals nothing
   // and cannot be used to delete someone's session.
@@ -171,17 +183,20 @@ export interface SessionSummary {
 
 /** Sessions of a user, most recently active first. */
 export async function listUserSessions(database: Database, userId: string): Promise<SessionSummary[]> {
-  return database.db
-    .select({
-      id: sessions.id,
-      createdAt: sessions.createdAt,
-      lastActiveAt: sessions.lastActiveAt,
-      userAgent: sessions.userAgent,
-      ipAddress: sessions.ipAddress,
-    })
-    .from(sessions)
-    .where(eq(sessions.userId, userId))
-    .orderBy(desc(sessions.lastActiveAt));
+  return prepared(database, 'sessions-of-user', (db) =>
+    db
+      .select({
+        id: sessions.id,
+        createdAt: sessions.createdAt,
+        lastActiveAt: sessions.lastActiveAt,
+        userAgent: sessions.userAgent,
+        ipAddress: sessions.ipAddress,
+      })
+      .from(sessions)
+      .where(eq(sessions.userId, sql.placeholder('userId')))
+      .orderBy(desc(sessions.lastActiveAt))
+      .prepare(),
+  ).all({ userId });
 }
 
 /** Deletes sessions past their idle timeout or absolute lifetime (housekeeping at startup). */

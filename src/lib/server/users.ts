@@ -8,6 +8,7 @@ import { generateTemporaryPassword, hashPassword } from './password';
 import type { SessionUser } from './session';
 import { deleteUserSessions } from './session';
 import { unitSubtreeIds } from './units';
+import { prepared } from './prepared';
 
 /** An account as the admin pages show it. */
 export interface UserDetail {
@@ -79,13 +80,23 @@ const detailColumns = {
 
 /** The active account behind a session, or null when missing or deactivated. */
 export async function findSessionUser(database: Database, userId: string): Promise<SessionUser | null> {
-  const [row] = await database.db
-    .select(detailColumns)
-    .from(users)
-    .innerJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(users.id, userId), eq(users.active, true)));
+  const row = await prepared(database, 'session-user', (db) =>
+    db
+      .select(detailColumns)
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(and(eq(users.id, sql.placeholder('userId')), eq(users.active, true)))
+      .prepare(),
+  ).get({ userId });
   if (!row) return null;
-  const roles = (await rolesOf(database, [row.id])).get(row.id) ?? [];
+  const roleRows = await prepared(database, 'roles-of-user', (db) =>
+    db
+      .select({ role: userRoles.role })
+      .from(userRoles)
+      .where(eq(userRoles.userId, sql.placeholder('userId')))
+      .prepare(),
+  ).all({ userId });
+  const roles = roleRows.map((r) => r.role).sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
   return {
     id: row.id,
     username: row.username,

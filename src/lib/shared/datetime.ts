@@ -17,8 +17,9 @@ const parts = new Intl.DateTimeFormat('en-GB', {
  */
 export function formatDateTime(date: Date | null | undefined): string {
   if (!date || Number.isNaN(date.getTime())) return '—';
-  const get = (type: string) => parts.formatToParts(date).find((p) => p.type === type)?.value ?? '';
-  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+  const found: Record<string, string> = {};
+  for (const part of parts.formatToParts(date)) found[part.type] = part.value;
+  return `${found.day}/${found.month}/${found.year} ${found.hour}:${found.minute}`;
 }
 
 /**

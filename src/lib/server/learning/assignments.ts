@@ -511,6 +511,26 @@ export async function listReminders(
   );
 }
 
+const remindersOfRequest = new WeakMap<object, Promise<(LearnerAssignment & { reminder: Reminder })[]>>();
+
+/**
+ * {@link listReminders}, computed once per request: the header's badge and a page's reminder
+ * list ask for the same thing. `request` is any object that lives as long as the request
+ * (Astro.locals).
+ */
+export function requestReminders(
+  request: object,
+  database: Database,
+  userId: string,
+): Promise<(LearnerAssignment & { reminder: Reminder })[]> {
+  let pending = remindersOfRequest.get(request);
+  if (!pending) {
+    pending = listReminders(database, userId);
+    remindersOfRequest.set(request, pending);
+  }
+  return pending;
+}
+
 /** Courses an actor may assign: published courses of the catalog, in catalog order. */
 export async function assignableCourses(options: LearningOptions = {}): Promise<CatalogCourse[]> {
   const catalog = options.catalog ?? (await loadCatalog());

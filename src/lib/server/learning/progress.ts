@@ -3,6 +3,7 @@ import { courseCompletions, courseQuizPasses, lessonProgress } from '../../../..
 import type { CatalogCourse, CourseCatalog } from '../../shared/learning/catalog';
 import { courseProgress, type CourseProgress, type LessonWithState } from '../../shared/learning/course-progress';
 import type { Database, Tx } from '../db';
+import { prepared } from '../prepared';
 import { loadCatalog } from './catalog';
 import { recomputeCourseCompletion, type CompletionOutcome } from './completion';
 
@@ -113,27 +114,38 @@ interface LearnerFacts {
 }
 
 async function learnerFacts(database: Database, userId: string, lessonIds?: string[]): Promise<LearnerFacts> {
-  const lessons = await database.db
-    .select({
-      lessonId: lessonProgress.lessonId,
-      startedAt: lessonProgress.startedAt,
-      lastVisitedAt: lessonProgress.lastVisitedAt,
-      completedAt: lessonProgress.completedAt,
-    })
-    .from(lessonProgress)
-    .where(
-      lessonIds
-        ? and(eq(lessonProgress.userId, userId), inArray(lessonProgress.lessonId, lessonIds))
-        : eq(lessonProgress.userId, userId),
-    );
-  const passes = await database.db
-    .select({ courseId: courseQuizPasses.courseId, passedAt: courseQuizPasses.passedAt })
-    .from(courseQuizPasses)
-    .where(eq(courseQuizPasses.userId, userId));
-  const completions = await database.db
-    .select({ courseId: courseCompletions.courseId, completedAt: courseCompletions.completedAt })
-    .from(courseCompletions)
-    .where(eq(courseCompletions.userId, userId));
+  const lessonColumns = {
+    lessonId: lessonProgress.lessonId,
+    startedAt: lessonProgress.startedAt,
+    lastVisitedAt: lessonProgress.lastVisitedAt,
+    completedAt: lessonProgress.completedAt,
+  };
+  const lessons = lessonIds
+    ? await database.db
+        .select(lessonColumns)
+        .from(lessonProgress)
+        .where(and(eq(lessonProgress.userId, userId), inArray(lessonProgress.lessonId, lessonIds)))
+    : await prepared(database, 'lesson-progress-of-user', (db) =>
+        db
+          .select(lessonColumns)
+          .from(lessonProgress)
+          .where(eq(lessonProgress.userId, sql.placeholder('userId')))
+          .prepare(),
+      ).all({ userId });
+  const passes = await prepared(database, 'quiz-passes-of-user', (db) =>
+    db
+      .select({ courseId: courseQuizPasses.courseId, passedAt: courseQuizPasses.passedAt })
+      .from(courseQuizPasses)
+      .where(eq(courseQuizPasses.userId, sql.placeholder('userId')))
+      .prepare(),
+  ).all({ userId });
+  const completions = await prepared(database, 'completions-of-user', (db) =>
+    db
+      .select({ courseId: courseCompletions.courseId, completedAt: courseCompletions.completedAt })
+      .from(courseCompletions)
+      .where(eq(courseCompletions.userId, sql.placeholder('userId')))
+      .prepare(),
+  ).all({ userId });
   return {
     lessons,
     quizPasses: new Map(passes.map((p) => [p.courseId, p.passedAt])),
@@ -224,9 +236,10 @@ export async function progressByCourse(
   courseIds: readonly string[],
   options: LearningOptions = {},
 ): Promise<Map<string, CourseWithProgress>> {
+  const out = new Map<string, CourseWithProgress>();
+  if (courseIds.length === 0) return out;
   const catalog = options.catalog ?? (await loadCatalog());
   const facts = await learnerFacts(database, userId);
-  const out = new Map<string, CourseWithProgress>();
   for (const id of courseIds) {
     const course = catalog.courses.get(id);
     if (course) out.set(id, { course, progress: progressOf(course, facts) });
