@@ -107,7 +107,7 @@ async function sessionUser(token) {
   const row = (await client.execute({ sql: 'SELECT * FROM sessions WHERE id = ?', args: [id] })).rows[0];
   if (!row) return null;
   const hash = createHash('sha256').update(secret).digest();
-  const stored = /** @type {Buffer} */ (row.secret_hash);
+  const stored = Buffer.from(/** @type {ArrayBuffer} */ (row.secret_hash));
   if (stored.length !== hash.length || !timingSafeEqual(stored, hash)) return null;
   const now = Date.now();
   const createdAt = Number(row.created_at);
