@@ -92,7 +92,9 @@ function valueFromSql(value: SqlValue): InValue {
   if (value instanceof Buffer) {
     // @libsql/client hands blobs out as ArrayBuffers; copy when the Buffer is a view into a larger one.
     const whole = value.byteOffset === 0 && value.byteLength === value.buffer.byteLength;
-    return (whole ? value.buffer : value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength)) as ArrayBuffer;
+    return (
+      whole ? value.buffer : value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength)
+    ) as ArrayBuffer;
   }
   return value;
 }
@@ -103,7 +105,8 @@ const MAX_INTEGER = 9223372036854775807n;
 /** Argument conversion of @libsql/client (intMode "number"). */
 function valueToSql(value: InValue | undefined): SqlValue {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments');
+    if (!Number.isFinite(value))
+      throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments');
     return value;
   }
   if (typeof value === 'bigint') {

@@ -11,7 +11,12 @@ import { createDatabase, type Database } from '../../db/client';
 import * as schema from '../../db/schema/index';
 import { parseReportFilters } from '../../src/lib/schemas/report';
 import { listReminders } from '../../src/lib/server/learning/assignments';
-import { completionTimeline, listPersonStatuses, loadReport, resolveReportScope } from '../../src/lib/server/reports/index';
+import {
+  completionTimeline,
+  listPersonStatuses,
+  loadReport,
+  resolveReportScope,
+} from '../../src/lib/server/reports/index';
 import { listUserSessions } from '../../src/lib/server/session';
 import { findSessionUser } from '../../src/lib/server/users';
 import { prepareDatabase } from '../db-prepare';

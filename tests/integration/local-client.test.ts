@@ -24,7 +24,8 @@ describe('the local libSQL client with prepared statements kept', () => {
   });
 
   it('leaves no read open between queries, so another connection can checkpoint the whole log', async () => {
-    for (let i = 0; i < 5; i++) await t.database.client.execute({ sql: 'SELECT name FROM probe WHERE id = ?', args: [1] });
+    for (let i = 0; i < 5; i++)
+      await t.database.client.execute({ sql: 'SELECT name FROM probe WHERE id = ?', args: [1] });
     await t.database.write((tx) => tx.run(sql`UPDATE probe SET name = name WHERE id = 1`));
     const other = t.raw();
     const result = await other.execute('PRAGMA wal_checkpoint(TRUNCATE)');

@@ -1,9 +1,12 @@
 /**
  * What the record editors offer from the content files (lessons, practices) and what
- * published records may not take (content record ids), read from the content collections.
- * Server modules cannot import `astro:content`; pages build this and pass it down.
+ * published records may not take (content record ids). Built from entries the caller read
+ * (on-demand pages: src/lib/server/site-content.ts), so it never imports `astro:content`.
  */
-import { getCollection } from 'astro:content';
+import type { Course } from '../schemas/course';
+import type { Lesson } from '../schemas/lesson';
+import type { Practice } from '../schemas/practice';
+import type { Seminar } from '../schemas/seminar';
 import { compareVietnamese } from '../shared/format';
 import { TOPICS } from '../shared/topics';
 
@@ -25,14 +28,19 @@ export interface ContentCatalog {
   seminarIds: string[];
 }
 
-/** Reads the catalog from the content collections. */
-export async function contentCatalog(): Promise<ContentCatalog> {
-  const [courses, lessons, practices, seminars] = await Promise.all([
-    getCollection('courses'),
-    getCollection('lessons'),
-    getCollection('practices'),
-    getCollection('seminars'),
-  ]);
+/** Content entries as both Astro's collections and the server's reader give them. */
+export interface ContentEntries {
+  courses: readonly { id: string; data: Course }[];
+  lessons: readonly { id: string; data: Lesson }[];
+  practices: readonly { id: string; data: Practice }[];
+  seminars: readonly { id: string; data: Seminar }[];
+}
+
+/**
+ * The catalog of the given content entries.
+ * @param entries every course, lesson, practice and seminar
+ */
+export function buildContentCatalog({ courses, lessons, practices, seminars }: ContentEntries): ContentCatalog {
   const courseOrder = [...courses].sort(
     (a, b) =>
       TOPICS.indexOf(a.data.topic) - TOPICS.indexOf(b.data.topic) || compareVietnamese(a.data.title, b.data.title),

@@ -2,23 +2,15 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Unit } from '../schemas/unit';
 import { compareVietnamese } from '../shared/format';
 import { TOPICS } from '../shared/topics';
-import { toUnitMap, unitNameAt, type UnitMap } from './units';
+import { latestPracticeFirst, newestSeminarFirst } from './order';
+import { toUnitMap, type UnitMap } from './units';
 
 export type CourseEntry = CollectionEntry<'courses'>;
 export type LessonEntry = CollectionEntry<'lessons'>;
 export type SeminarEntry = CollectionEntry<'seminars'>;
 export type PracticeEntry = CollectionEntry<'practices'>;
 
-/** URL of a course page. */
-export const courseUrl = (courseId: string): string => `/khoa-hoc/${courseId}/`;
-/** URL of a lesson page. */
-export const lessonUrl = (courseId: string, lessonId: string): string => `/khoa-hoc/${courseId}/${lessonId}/`;
-/** URL of a seminar record. */
-export const seminarUrl = (id: string): string => `/toa-dam/${id}/`;
-/** URL of a best-practice write-up. */
-export const practiceUrl = (id: string): string => `/cach-lam-hay/${id}/`;
-/** URL of a unit page. */
-export const unitUrl = (id: string): string => `/don-vi/${id}/`;
+export { courseUrl, currentUnitName, lessonUrl, practiceUrl, seminarUrl, unitName, unitUrl } from './links';
 
 /**
  * Published courses, ordered by topic (the order of the five practices) then title.
@@ -67,18 +59,12 @@ export async function getLessonsByIds(ids: readonly string[]): Promise<LessonEnt
 
 /** Seminar records, newest first. */
 export async function getSeminars(): Promise<SeminarEntry[]> {
-  const seminars = await getCollection('seminars');
-  return seminars.sort(
-    (a, b) => b.data.date.getTime() - a.data.date.getTime() || compareVietnamese(a.data.title, b.data.title),
-  );
+  return (await getCollection('seminars')).sort(newestSeminarFirst);
 }
 
 /** Best-practice write-ups, most recent period first. */
 export async function getPractices(): Promise<PracticeEntry[]> {
-  const practices = await getCollection('practices');
-  return practices.sort(
-    (a, b) => b.data.period.to.getTime() - a.data.period.to.getTime() || compareVietnamese(a.data.title, b.data.title),
-  );
+  return (await getCollection('practices')).sort(latestPracticeFirst);
 }
 
 /**
@@ -101,23 +87,4 @@ export async function getUnits(): Promise<Unit[]> {
 /** Units indexed by id. */
 export async function getUnitMap(): Promise<UnitMap> {
   return toUnitMap(await getUnits());
-}
-
-/**
- * The name of a unit as stored (records keep the name the unit had when they were written).
- * @param units units by id
- * @param unitId unit id
- */
-export function unitName(units: UnitMap, unitId: string): string {
-  return units.get(unitId)?.name ?? unitId;
-}
-
-/**
- * The name of a unit on a given day, following successors after a merger.
- * @param units units by id
- * @param unitId unit id
- * @param at the day (defaults to today)
- */
-export function currentUnitName(units: UnitMap, unitId: string, at: Date = new Date()): string {
-  return unitNameAt(units, unitId, at) ?? unitId;
 }

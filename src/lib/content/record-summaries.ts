@@ -1,14 +1,16 @@
 import { formatDateWithPrecision, formatPeriod } from '../shared/format';
-import { getPractices, getSeminars, practiceUrl, seminarUrl, unitName } from './collections';
+import type { Practice } from '../schemas/practice';
+import type { Seminar } from '../schemas/seminar';
+import { practiceUrl, seminarUrl, unitName } from './links';
 import { yearsBetween, type RecordSummary } from './records';
 import type { UnitMap } from './units';
 
 /**
- * Seminar records from the content collection as list items, newest first.
+ * Seminar records from content files as list items, in the order given.
+ * @param seminars the entries (getSeminars, or the server's loadSiteContent)
  * @param units units by id
  */
-export async function seminarSummaries(units: UnitMap): Promise<RecordSummary[]> {
-  const seminars = await getSeminars();
+export function seminarSummaries(seminars: readonly { id: string; data: Seminar }[], units: UnitMap): RecordSummary[] {
   return seminars.map(({ id, data }) => ({
     kind: 'seminar',
     id,
@@ -25,11 +27,14 @@ export async function seminarSummaries(units: UnitMap): Promise<RecordSummary[]>
 }
 
 /**
- * Best-practice write-ups from the content collection as list items, most recent first.
+ * Best-practice write-ups from content files as list items, in the order given.
+ * @param practices the entries (getPractices, or the server's loadSiteContent)
  * @param units units by id
  */
-export async function practiceSummaries(units: UnitMap): Promise<RecordSummary[]> {
-  const practices = await getPractices();
+export function practiceSummaries(
+  practices: readonly { id: string; data: Practice }[],
+  units: UnitMap,
+): RecordSummary[] {
   return practices.map(({ id, data }) => ({
     kind: 'practice',
     id,

@@ -1,17 +1,12 @@
-import { resolve } from 'node:path';
 import { readContentSnapshot } from '../../content/read-snapshot';
+import { oncePerContentRoot, type ContentRoot } from '../content-root';
 import { CourseSchema } from '../../schemas/course';
 import { LessonSchema } from '../../schemas/lesson';
 import { buildCatalog, type CatalogCourse, type CourseCatalog } from '../../shared/learning/catalog';
 
 export type { CatalogCourse, CatalogLesson, CourseCatalog } from '../../shared/learning/catalog';
 
-/** Where the content lives: `$CONTENT_DIR` (the benchmarks' corpus) or src/content, from the working directory. */
-export function contentRoot(): { rootDir: string; contentDir: string } {
-  return { rootDir: process.cwd(), contentDir: process.env.CONTENT_DIR ?? 'src/content' };
-}
-
-const cache = new Map<string, Promise<CourseCatalog>>();
+export { contentRoot } from '../content-root';
 
 /**
  * The course catalog read from the content files (frontmatter of courses and lessons, the
@@ -20,18 +15,7 @@ const cache = new Map<string, Promise<CourseCatalog>>();
  * transaction and in plain Node tests (decision 050).
  * @param root project root and content folder (defaults: see {@link contentRoot})
  */
-export function loadCatalog(root = contentRoot()): Promise<CourseCatalog> {
-  const key = resolve(root.rootDir, root.contentDir);
-  let loading = cache.get(key);
-  if (!loading) {
-    loading = readCatalog(root.rootDir, root.contentDir).catch((error: unknown) => {
-      cache.delete(key);
-      throw error;
-    });
-    cache.set(key, loading);
-  }
-  return loading;
-}
+export const loadCatalog: (root?: ContentRoot) => Promise<CourseCatalog> = oncePerContentRoot(readCatalog);
 
 async function readCatalog(rootDir: string, contentDir: string): Promise<CourseCatalog> {
   const { snapshot } = await readContentSnapshot(rootDir, contentDir);
