@@ -1,6 +1,7 @@
 /**
  * Prepares the database before the app serves: applies migrations, syncs units and quizzes
- * (with their version hashes) from the content files, drops expired sessions, and on an empty
+ * (with their version hashes) from the content files, re-applies the course completion rule
+ * when the content changed it, drops expired sessions, and on an empty
  * users table seeds demo units and one demo account per role, printing their passwords once.
  *
  *   npx tsx scripts/db-prepare.ts             # what `npm start` runs
@@ -18,6 +19,7 @@ import type { Role } from '../src/lib/schemas/account';
 import { deleteExpiredSessions } from '../src/lib/server/session';
 import { readContentUnits, syncUnits, defaultUnitsFile } from '../src/lib/server/units';
 import { syncQuizzesFromContent } from '../src/lib/server/quiz-sync';
+import { applyCompletionRules, loadCatalog } from '../src/lib/server/learning/index';
 import { countUsers } from '../src/lib/server/users';
 
 /** Folder of the drizzle-kit migrations. */
@@ -65,6 +67,7 @@ export async function prepareDatabase(options: PrepareOptions = {}): Promise<Pre
     }
     const quizzes = await syncQuizzesFromContent(database);
     if (!quizzes.ok) throw new Error(`Không đồng bộ được bài kiểm tra:\n${quizzes.problems.join('\n')}`);
+    await applyCompletionRules(database, await loadCatalog());
     await deleteExpiredSessions(database);
     let demo: DemoCredential[] | null = null;
     if ((options.seedDemo ?? true) && (await countUsers(database)) === 0) {

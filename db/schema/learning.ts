@@ -145,3 +145,14 @@ export const assignmentTargets = sqliteTable(
     index('assignment_targets_position_idx').on(t.kind, t.position),
   ],
 );
+
+/**
+ * The completion rules the recorded completions were last checked against (a hash of every
+ * course's required lessons and final quiz). When the content changes them, startup re-applies
+ * the rule to everyone with progress (src/lib/server/learning/completion.ts applyCompletionRules).
+ */
+export const completionRulesState = sqliteTable('completion_rules_state', {
+  id: integer('id').primaryKey(),
+  rulesHash: text('rules_hash').notNull(),
+  appliedAt: integer('applied_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -77,6 +77,15 @@ describe('every protected page knows who may see it', () => {
     expect(forbidden).not.toMatch(/at .*\.(m?js|ts):\d+/);
   });
 
+  it('answers an over-long keyword on the user list with a field error and the unfiltered list', async () => {
+    // Found by the hostile-input fuzz test: a 101-character keyword used to end in a 500.
+    const response = await clients.admin.get(`/quan-tri/nguoi-dung/?q=${'a'.repeat(3000)}&trang=x`);
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).toContain('Từ khóa quá dài');
+    expect(body).toContain(DEMO_USERS.learner);
+  });
+
   it('answers 404 for an account or unit that does not exist', async () => {
     expect((await clients.admin.get('/quan-tri/nguoi-dung/u_khong_co/')).status).toBe(404);
     expect((await clients.admin.get('/quan-tri/don-vi/khong-co/')).status).toBe(404);

@@ -10,6 +10,7 @@ import {
   loadCatalog,
   markLessonDone,
   onQuizPassed,
+  applyCompletionRules,
   recomputeCompletions,
   recordLessonVisit,
 } from '../../src/lib/server/learning/index';
@@ -225,6 +226,34 @@ describe('the course completion rule', () => {
     );
     // The date is when the rule was met under the current lessons, not the day of the recomputation.
     expect(await completion(id, 'khoa-a')).toMatchObject({ completedAt: at('2026-08-02T08:00:00Z') });
+  });
+
+  it('re-applies the completion rule at startup only when the content changed who must do what', async () => {
+    const { id } = await addPerson(t.database, { unitId: 'bo-phan-minh-hoa-a1' });
+    await markLessonDone(t.database, id, 'bai-a1', { catalog, now: at('2026-09-01T08:00:00Z') });
+    await t.database.write((tx) =>
+      onQuizPassed(
+        tx,
+        { userId: id, target: { kind: 'course', id: 'khoa-a' }, passedAt: at('2026-09-02T08:00:00Z') },
+        { catalog },
+      ),
+    );
+    await applyCompletionRules(t.database, catalog, { now: at('2026-09-03T08:00:00Z') });
+    expect(await applyCompletionRules(t.database, catalog)).toEqual({ changed: false });
+    // Retitling a lesson changes nothing that completion depends on.
+    const retitled = testCatalog([
+      { ...COURSE_A, lessons: COURSE_A.lessons.map((l) => ({ ...l, title: `${l.title} (sửa)` })) },
+      COURSE_B,
+    ]);
+    expect(await applyCompletionRules(t.database, retitled)).toEqual({ changed: false });
+    expect(await completion(id, 'khoa-a')).toBeNull();
+
+    const shrunk = testCatalog([{ ...COURSE_A, lessons: COURSE_A.lessons.filter((l) => l.id !== 'bai-a2') }, COURSE_B]);
+    const outcome = await applyCompletionRules(t.database, shrunk, { now: at('2026-09-10T08:00:00Z') });
+    expect(outcome).toMatchObject({ changed: true });
+    expect(outcome.changed && outcome.newlyCompleted).toBeGreaterThanOrEqual(1);
+    expect(await completion(id, 'khoa-a')).toMatchObject({ completedAt: at('2026-09-02T08:00:00Z') });
+    expect(await applyCompletionRules(t.database, shrunk)).toEqual({ changed: false });
   });
 
   it('reads the real content: a course with a final quiz file needs it', async () => {

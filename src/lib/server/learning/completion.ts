@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { courseCompletions, courseQuizPasses, lessonProgress } from '../../../../db/schema/index';
+import { createHash } from 'node:crypto';
+import { completionRulesState, courseCompletions, courseQuizPasses, lessonProgress } from '../../../../db/schema/index';
 import type { CourseCatalog } from '../../shared/learning/catalog';
 import { completionMetAt } from '../../shared/learning/course-progress';
 import type { Database, Tx } from '../db';
@@ -94,4 +95,60 @@ export async function recomputeCompletions(
     if (outcome.completed && outcome.newly) newly++;
   }
   return newly;
+}
+
+/** The row of completion_rules_state (one row). */
+const RULES_ROW = 1;
+
+/**
+ * A fingerprint of what the completion rule depends on: each course's required lessons and
+ * final quiz. Titles, order and optional lessons do not change who has completed what.
+ * @param catalog the course catalog
+ */
+export function completionRulesHash(catalog: CourseCatalog): string {
+  const rules = [...catalog.courses.values()]
+    .map(
+      (c) =>
+        [
+          c.id,
+          c.lessons
+            .filter((l) => l.required)
+            .map((l) => l.id)
+            .sort(),
+          c.finalQuizId,
+        ] as const,
+    )
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify(rules)).digest('hex');
+}
+
+/** Outcome of {@link applyCompletionRules}. */
+export type RulesOutcome = { changed: false } | { changed: true; newlyCompleted: number };
+
+/**
+ * At startup: when the content's completion rules differ from those last applied (a required
+ * lesson or a final quiz removed, say), re-applies the rule to everyone with progress, so a
+ * learner who now meets it is completed without having to open a lesson again; then records
+ * the rules as applied. Unchanged rules cost one read.
+ */
+export async function applyCompletionRules(
+  database: Database,
+  catalog: CourseCatalog,
+  options: { now?: Date } = {},
+): Promise<RulesOutcome> {
+  const hash = completionRulesHash(catalog);
+  const [stored] = await database.db
+    .select({ rulesHash: completionRulesState.rulesHash })
+    .from(completionRulesState)
+    .where(eq(completionRulesState.id, RULES_ROW));
+  if (stored?.rulesHash === hash) return { changed: false };
+  const now = options.now ?? new Date();
+  const newlyCompleted = await recomputeCompletions(database, catalog, { now });
+  await database.write((tx) =>
+    tx
+      .insert(completionRulesState)
+      .values({ id: RULES_ROW, rulesHash: hash, appliedAt: now })
+      .onConflictDoUpdate({ target: completionRulesState.id, set: { rulesHash: hash, appliedAt: now } }),
+  );
+  return { changed: true, newlyCompleted };
 }
