@@ -204,6 +204,29 @@ describe('the completion matrix on a hand-checked data set', () => {
       ['2026-10-10', 1],
     ]);
   });
+
+  it('counts as many completions over time as the status rule lists, whatever the filters', async () => {
+    for (const query of [
+      'tu=2026-01-01&den=2026-10-15',
+      'tu=2026-09-01&den=2026-09-25',
+      // Monthly buckets: a completion later in the last month is after the snapshot.
+      'tu=2026-01-01&den=2026-10-07',
+      'tu=2026-01-01&den=2026-10-15&chuc-vu=Kiểm sát viên',
+      'tu=2026-01-01&den=2026-10-15&khoa-hoc=khoa-b',
+      'tu=2026-01-01&den=2026-10-15&don-vi=dv-thu-1',
+    ]) {
+      const data = await report(leader, query);
+      const timeline = await completionTimeline(t.database, data);
+      if (query === 'tu=2026-01-01&den=2026-10-15') expect(timeline.some((p) => p.count > 0)).toBe(true);
+      const listed = await listPersonStatuses(t.database, data, { statuses: ['completed-on-time', 'completed-late'] });
+      const from = Date.parse(`${data.periodFrom}T00:00:00+07:00`);
+      const inPeriod = listed.rows.filter((r) => r.completedAt && r.completedAt.getTime() >= from).length;
+      expect(
+        timeline.reduce((sum, p) => sum + p.count, 0),
+        query,
+      ).toBe(inPeriod);
+    }
+  });
 });
 
 describe('people lists', () => {

@@ -16,7 +16,7 @@ import type { Database } from '../db';
 import { loadCatalog } from '../learning/catalog';
 import type { SessionUser } from '../session';
 import { resolveReportScope, type ReportScope, type ReportUnit } from './scope';
-import { reachAllCte, statusCte, type PairSet, type StatusQuerySpec } from './status-query';
+import { courseCompletionsCte, reachAllCte, statusCte, type PairSet, type StatusQuerySpec } from './status-query';
 
 /** Injectable clock and catalog (tests). */
 export interface ReportOptions {
@@ -461,8 +461,18 @@ export async function completionTimeline(database: Database, data: ReportData): 
   if (data.columns.length === 0) return buckets.map((b) => ({ ...b, count: 0 }));
   const from = deadlineEnd(firstDay).getTime() - 86_400_000;
   const format = byDay ? '%Y-%m-%d' : '%Y-%m';
-  const rows = await database.db.all<{ bucket: string; n: number }>(sql`${statusCte(data.spec, 'completed')}
-    SELECT strftime(${format}, (completed_at + 25200000) / 1000, 'unixepoch') AS bucket, count(*) AS n
+  const bucket = sql`strftime(${format}, (completed_at + 25200000) / 1000, 'unixepoch')`;
+  const { spec } = data;
+  // Per course, a completion counts whatever its deadline: no need to work deadlines out.
+  const rows =
+    spec.columns.kind === 'course'
+      ? await database.db.all<{
+          bucket: string;
+          n: number;
+        }>(sql`${courseCompletionsCte({ ...spec, columns: spec.columns })}
+    SELECT ${bucket} AS bucket, count(*) AS n FROM completed WHERE completed_at >= ${from} GROUP BY bucket`)
+      : await database.db.all<{ bucket: string; n: number }>(sql`${statusCte(spec, 'completed')}
+    SELECT ${bucket} AS bucket, count(*) AS n
     FROM statused WHERE completed_at IS NOT NULL AND completed_at >= ${from}
     GROUP BY bucket`);
   const counts = new Map(rows.map((r) => [r.bucket, r.n]));

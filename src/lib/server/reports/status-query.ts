@@ -184,3 +184,20 @@ export function statusCte(spec: StatusQuerySpec, pairSet: PairSet = 'all'): SQL 
       FROM facts
     )`;
 }
+
+/**
+ * `WITH …` defining `completed(user_id, unit_id, course_id, completed_at)`: the course
+ * completions before `asOf` of the spec's people, for course columns. These are exactly the
+ * completed rows of {@link statusCte} with pair set 'completed' (a completion is completed
+ * whatever its deadline), without working out anyone's deadline: enough for counting
+ * completions over time. Callers append their SELECT.
+ */
+export function courseCompletionsCte(spec: StatusQuerySpec & { columns: { kind: 'course' } }): SQL {
+  return sql`WITH ${peopleCte(spec)},
+    completed(user_id, unit_id, course_id, completed_at) AS (
+      SELECT p.id, p.unit_id, done.course_id, done.completed_at
+      FROM course_completions done JOIN people p ON p.id = done.user_id
+      WHERE done.completed_at < ${spec.asOf}
+        AND done.course_id IN (SELECT value FROM json_each(${JSON.stringify(spec.columns.courseIds)}))
+    )`;
+}
