@@ -1,3 +1,4 @@
+import { formatDateTime } from '../datetime';
 /** Vietnamese texts of the quiz feature, shared by the server, the island and the plain form. */
 export const QUIZ_MESSAGES = {
   // Attempt policy
@@ -67,18 +68,5 @@ export function quizMessage(key: QuizMessageKey, values: Record<string, string |
 
 /** dd/mm/yyyy HH:mm in Vietnam's time zone, whatever the server's or browser's zone. */
 export function formatDateTimeVi(date: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+  return formatDateTime(date);
 }
