@@ -173,6 +173,14 @@ describe('taking a quiz without JavaScript', () => {
     const text = form.locator('input.quiz-text');
     if ((await text.count()) > 0) await text.first().fill('thử không có JavaScript');
 
+    // Save and come back later: the answers are there again, nothing submitted yet.
+    await form.getByRole('button', { name: 'Lưu câu trả lời, làm tiếp sau' }).click();
+    await page.waitForURL('**/kiem-tra/?da-luu');
+    expect(await page.getByRole('status').filter({ hasText: 'Đã lưu các câu trả lời' }).count()).toBe(1);
+    await page.goto(`${LESSON_2}kiem-tra/`);
+    expect(await form.locator('input[type="radio"]:checked').count()).toBe(1);
+    if ((await text.count()) > 0) expect(await text.first().inputValue()).toBe('thử không có JavaScript');
+
     await form.getByRole('button', { name: 'Nộp bài' }).click();
     await page.waitForURL('**/tai-khoan/lich-su-kiem-tra/*/');
     expect(await page.getByRole('heading', { name: 'Kết quả' }).count()).toBe(1);

@@ -272,6 +272,40 @@ describe('the plain form (no JavaScript)', () => {
     expect(history).toContain(`/tai-khoan/lich-su-kiem-tra/${attemptId}/`);
   });
 
+  it('saves the answers for later without submitting, and shows them again on return', async () => {
+    const client = await loginAs(server.url, DEMO_USERS.learner);
+    const { attemptId, questions } = await startByForm(client, LESSON_QUIZ, 'chuan-bi-so-hoa-ho-so');
+    const single = questions.find((q) => q.type === 'single')!;
+    const chosen = single.options![1]!.id;
+    const saved = await client.post(LESSON_QUIZ, {
+      intent: 'save',
+      attemptId,
+      [`answer[${single.id}]`]: chosen,
+      'answer[q5]': 'Lưu để làm tiếp',
+    });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`${LESSON_QUIZ}?da-luu`);
+    expect((await attemptRow(attemptId))?.submitted_at).toBeNull();
+    const answers = await sql(
+      server.databaseUrl,
+      'SELECT question_id, answer_json FROM quiz_answers WHERE attempt_id = ?',
+      [attemptId],
+    );
+    expect(answers.rows.map((r) => String(r.question_id)).sort()).toEqual([single.id, 'q5'].sort());
+
+    const back = await (await client.get(`${LESSON_QUIZ}?da-luu`)).text();
+    expect(back).toContain('Đã lưu các câu trả lời');
+    expect(back).toContain('value="Lưu để làm tiếp"');
+    expect(back).toMatch(new RegExp(`value="${chosen}"[^>]*checked`));
+
+    // Saving again replaces the saved answers: a cleared question keeps no answer.
+    await client.post(LESSON_QUIZ, { intent: 'save', attemptId, 'answer[q5]': 'Bản mới' });
+    const after = await sql(server.databaseUrl, 'SELECT question_id FROM quiz_answers WHERE attempt_id = ?', [
+      attemptId,
+    ]);
+    expect(after.rows.map((r) => String(r.question_id))).toEqual(['q5']);
+  });
+
   it('shows the form again with a Vietnamese message for an incomplete order', async () => {
     const { attemptId, questions } = await startByForm(leader, LESSON_QUIZ, 'chuan-bi-so-hoa-ho-so');
     const ordering = questions.find((q) => q.type === 'ordering')!;

@@ -21,9 +21,13 @@ export type SaveAnswerRequest = z.infer<typeof SaveAnswerRequestSchema>;
 export const SubmitAttemptRequestSchema = z.strictObject({ attemptId: AttemptIdSchema });
 export type SubmitAttemptRequest = z.infer<typeof SubmitAttemptRequestSchema>;
 
-/** The plain form posted to a quiz page: start an attempt, or submit every answer at once (no JavaScript). */
+/**
+ * The plain form posted to a quiz page (no JavaScript): start an attempt, save every answer to
+ * continue later, or submit every answer at once.
+ */
 export const QuizPagePostSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('start') }),
+  z.object({ intent: z.literal('save'), attemptId: AttemptIdSchema }),
   z.object({ intent: z.literal('submit'), attemptId: AttemptIdSchema }),
 ]);
 export type QuizPagePost = z.infer<typeof QuizPagePostSchema>;

@@ -10,6 +10,7 @@ import { formValues, readForm } from './forms';
 import {
   getAttemptView,
   quizOverview,
+  saveAllAnswers,
   startAttempt,
   submitAttempt,
   type AttemptSummary,
@@ -17,6 +18,9 @@ import {
   type QuizSummary,
 } from './quizzes';
 import type { SessionUser } from './session';
+
+/** Query parameter of the page the plain form returns to after saving its answers. */
+const SAVED_PARAM = 'da-luu';
 
 /** What a quiz page renders (or where it sends the browser). */
 export type QuizPageState =
@@ -31,12 +35,16 @@ export type QuizPageState =
       questions: PublicQuestion[];
       answers: AnswerMap;
       errors: FormAnswerError[];
+      /** Shown above the plain form, e.g. after its answers were saved. */
+      notice?: string;
     };
 
 /**
  * The quiz page's logic for GET and for its plain-form POSTs (which work without JavaScript):
  * `intent=start` starts or resumes an attempt and redirects back (post/redirect/get);
- * `intent=submit` saves every posted answer and submits in one go, then redirects to the
+ * `intent=save` saves every posted answer and redirects back to the form (`?da-luu`), so the
+ * learner can continue later; `intent=submit` saves every posted answer and submits in one go,
+ * then redirects to the
  * server-rendered result, or shows the form again with a Vietnamese message per bad answer.
  * Origin was checked by middleware.
  */
@@ -64,9 +72,10 @@ export async function quizPageState(input: {
     const view = await getAttemptView(database, { userId: user.id, attemptId: overview.open.id });
     if (!view.ok || view.view.state !== 'open') return { kind: 'intro', status, overview, notice };
     const { attempt, questions, answers } = view.view;
-    return { kind: 'attempt', status, quiz, attempt, questions, answers, errors: [] };
+    return { kind: 'attempt', status, quiz, attempt, questions, answers, errors: [], notice };
   };
-  if (request.method !== 'POST') return show();
+  if (request.method !== 'POST')
+    return show(200, url.searchParams.has(SAVED_PARAM) ? quizMessage('answersSaved') : undefined);
 
   const form = await readForm(request);
   const post = form ? QuizPagePostSchema.safeParse(formValues(form)) : null;
@@ -93,6 +102,16 @@ export async function quizPageState(input: {
   const parsed = answersFromForm(form, questions);
   if (parsed.errors.length > 0) {
     return { kind: 'attempt', status: 422, quiz, attempt, questions, answers: parsed.answers, errors: parsed.errors };
+  }
+  if (post.data.intent === 'save') {
+    const saved = await saveAllAnswers(database, { userId: user.id, attemptId, answers: parsed.answers });
+    if (saved.ok) return { kind: 'redirect', location: `${here}?${SAVED_PARAM}` };
+    if (saved.reason === 'already-submitted') return { kind: 'redirect', location: attemptReviewUrl(attemptId) };
+    if (saved.reason === 'invalid-answer') {
+      const errors = [{ questionId: saved.questionId, message: saved.message }];
+      return { kind: 'attempt', status: 422, quiz, attempt, questions, answers: parsed.answers, errors };
+    }
+    return show(404, quizMessage('attemptNotFound'));
   }
   const submitted = await submitAttempt(database, { userId: user.id, attemptId, answers: parsed.answers });
   if (submitted.ok || submitted.reason === 'already-submitted') {

@@ -346,6 +346,62 @@ export async function saveAnswer(
   });
 }
 
+/**
+ * Checks every answer against the questions as the attempt showed them, then replaces the
+ * attempt's saved answers with them (unanswered questions end up with none).
+ */
+async function replaceAnswers(
+  tx: Tx,
+  attemptId: string,
+  questions: readonly PublicQuestion[],
+  answers: AnswerMap,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; questionId: string; message: string }> {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  for (const [questionId, answer] of Object.entries(answers)) {
+    const question = byId.get(questionId);
+    const check = question
+      ? validateAnswer(question, answer)
+      : { ok: false as const, message: QUIZ_MESSAGES.unknownQuestion };
+    if (!check.ok) return { ok: false, questionId, message: check.message };
+  }
+  await tx.delete(quizAnswers).where(eq(quizAnswers.attemptId, attemptId));
+  const given = Object.entries(answers).filter(([, answer]) => isAnswered(answer));
+  if (given.length > 0) {
+    await tx
+      .insert(quizAnswers)
+      .values(given.map(([questionId, answer]) => ({ attemptId, questionId, answerJson: answer, savedAt: now })));
+  }
+  return { ok: true };
+}
+
+/** Outcome of {@link saveAllAnswers}. */
+export type SaveAllAnswersResult =
+  | { ok: true }
+  | { ok: false; reason: 'not-found' | 'already-submitted' }
+  | { ok: false; reason: 'invalid-answer'; questionId: string; message: string };
+
+/**
+ * Replaces the saved answers of the learner's open attempt with every posted one, without
+ * submitting: the plain form's "save and continue later" for browsers without JavaScript.
+ */
+export async function saveAllAnswers(
+  database: Database,
+  input: { userId: string; attemptId: string; answers: AnswerMap; now?: Date },
+): Promise<SaveAllAnswersResult> {
+  const now = input.now ?? new Date();
+  return database.write(async (tx): Promise<SaveAllAnswersResult> => {
+    const row = await loadOwnAttempt(tx, input.userId, input.attemptId);
+    if (!row) return { ok: false, reason: 'not-found' };
+    if (row.submittedAt !== null) return { ok: false, reason: 'already-submitted' };
+    const definition = await loadVersion(tx, row.quizId, row.versionHash);
+    const questions = toPublicQuestions(definition, layoutOf(row, definition));
+    const replaced = await replaceAnswers(tx, row.id, questions, input.answers, now);
+    if (replaced.ok) return { ok: true };
+    return { ok: false, reason: 'invalid-answer', questionId: replaced.questionId, message: replaced.message };
+  });
+}
+
 /** Outcome of {@link submitAttempt}. */
 export type SubmitAttemptResult =
   | { ok: true; attemptId: string; grade: AttemptGrade; feedback: GradedFeedback }
@@ -374,22 +430,9 @@ export async function submitAttempt(
     const layout = layoutOf(row, definition);
 
     if (input.answers) {
-      const questions = new Map(toPublicQuestions(definition, layout).map((q) => [q.id, q]));
-      for (const [questionId, answer] of Object.entries(input.answers)) {
-        const question = questions.get(questionId);
-        const check = question
-          ? validateAnswer(question, answer)
-          : { ok: false as const, message: QUIZ_MESSAGES.unknownQuestion };
-        if (!check.ok) return { ok: false, reason: 'invalid-answer', questionId, message: check.message };
-      }
-      await tx.delete(quizAnswers).where(eq(quizAnswers.attemptId, row.id));
-      const given = Object.entries(input.answers).filter(([, answer]) => isAnswered(answer));
-      if (given.length > 0) {
-        await tx
-          .insert(quizAnswers)
-          .values(
-            given.map(([questionId, answer]) => ({ attemptId: row.id, questionId, answerJson: answer, savedAt: now })),
-          );
+      const replaced = await replaceAnswers(tx, row.id, toPublicQuestions(definition, layout), input.answers, now);
+      if (!replaced.ok) {
+        return { ok: false, reason: 'invalid-answer', questionId: replaced.questionId, message: replaced.message };
       }
     }
 

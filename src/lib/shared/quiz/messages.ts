@@ -49,6 +49,9 @@ export const QUIZ_MESSAGES = {
   // Refusals of the quiz endpoints and pages
   quizNotFound: 'Không tìm thấy bài kiểm tra này.',
   attemptNotFound: 'Không tìm thấy lần làm bài này.',
+  answersSaved:
+    'Đã lưu các câu trả lời. Anh/chị có thể làm tiếp ngay hoặc quay lại sau, rồi bấm “Nộp bài” khi đã xong.',
+  saveForLater: 'Lưu câu trả lời, làm tiếp sau',
   alreadySubmitted: 'Lần làm bài này đã được nộp; điểm không thay đổi.',
   unknownQuestion: 'Câu hỏi không thuộc lần làm bài này.',
   invalidRequest: 'Dữ liệu gửi lên không hợp lệ: {detail}',
