@@ -1,5 +1,5 @@
 /// <reference types="astro/client" />
-import type { RefusalReason } from './lib/server/refusal';
+import type { RefusalReason, UnsavedField } from './lib/server/refusal';
 import type { Session, SessionUser } from './lib/server/session';
 
 declare global {
@@ -10,7 +10,7 @@ declare global {
       /** The current session, set by src/middleware.ts; null when anonymous or on prerendered pages. */
       session: Session | null;
       /** Set by middleware when it refuses a request and renders /401 or /403 instead. */
-      refusal?: { reason: RefusalReason; next: string };
+      refusal?: { reason: RefusalReason; next: string; unsaved?: UnsavedField[] };
     }
   }
 }

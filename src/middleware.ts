@@ -6,7 +6,7 @@ import { getDatabase } from './lib/server/db';
 import { failureResponse } from './lib/server/failure';
 import { scheduleSearchIndexCheck } from './lib/server/publishing/search-check';
 import { isAllowedOrigin, SAFE_METHODS } from './lib/server/origin';
-import { jsonRefusal, wantsJson, type RefusalReason } from './lib/server/refusal';
+import { jsonRefusal, unsavedText, wantsJson, type RefusalReason } from './lib/server/refusal';
 import { validateSessionToken } from './lib/server/session';
 import { deleteSessionCookie, sessionCookieName } from './lib/server/session-cookie';
 
@@ -19,14 +19,18 @@ const ALLOWED_WHILE_MUST_CHANGE = new Set([
   '/dang-xuat/',
 ]);
 
-function refuse(
+async function refuse(
   context: APIContext,
   next: MiddlewareNext,
   status: 401 | 403,
   reason: RefusalReason,
-): Promise<Response> | Response {
+): Promise<Response> {
   if (wantsJson(context.request)) return jsonRefusal(status, reason);
   context.locals.refusal = { reason, next: `${context.url.pathname}${context.url.search}` };
+  // A form posted after the session ended: show what was typed, so signing in again loses nothing.
+  if (status === 401 && context.request.method === 'POST') {
+    context.locals.refusal.unsaved = await unsavedText(context.request);
+  }
   // Rendered by src/pages/401.astro or 403.astro, which set the status; the URL stays.
   return next(status === 401 ? '/401' : '/403');
 }

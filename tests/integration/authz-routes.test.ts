@@ -86,6 +86,27 @@ describe('every protected page knows who may see it', () => {
     expect(body).toContain(DEMO_USERS.learner);
   });
 
+  it('shows back what a form carried when the session had ended, without ids or passwords', async () => {
+    const body = 'Dòng một của biên bản\nDòng hai <b>đậm</b>';
+    const response = await clients.anonymous.post('/bien-tap/toa-dam/moi/', {
+      title: 'Tọa đàm chưa kịp lưu',
+      body,
+      intent: 'save',
+      version: '7',
+      currentPassword: 'bi-mat-khong-hien',
+    });
+    expect(response.status).toBe(401);
+    const html = await response.text();
+    expect(html).toContain('Nội dung vừa gửi chưa được lưu');
+    expect(html).toContain('Tọa đàm chưa kịp lưu');
+    expect(html).toContain('Dòng hai &lt;b&gt;đậm&lt;/b&gt;');
+    expect(html).not.toContain('bi-mat-khong-hien');
+    expect(html).toContain('>Nội dung</label>');
+    expect(html).not.toMatch(/>(intent|version|currentPassword)<\/label>/);
+    // A page refused on GET shows no such section.
+    expect(await (await clients.anonymous.get('/bien-tap/')).text()).not.toContain('chưa được lưu');
+  });
+
   it('answers 404 for an account or unit that does not exist', async () => {
     expect((await clients.admin.get('/quan-tri/nguoi-dung/u_khong_co/')).status).toBe(404);
     expect((await clients.admin.get('/quan-tri/don-vi/khong-co/')).status).toBe(404);
