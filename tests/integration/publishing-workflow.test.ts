@@ -68,6 +68,21 @@ describe('writing a record', () => {
     expect(page).toContain('Vui lòng chọn ít nhất một chủ đề.');
   });
 
+  it('shows the error of a group of table rows inside that group, like the error summary says', async () => {
+    const rows = Object.fromEntries(
+      Array.from({ length: 61 }, (_, i) => [`followUps.${i}.action`, `Việc cần làm số ${i + 1}`]),
+    );
+    const response = await organiser.post('/bien-tap/toa-dam/moi/', {
+      ...seminarForm(UNIT_A1),
+      ...rows,
+      intent: 'save',
+    });
+    expect(response.status).toBe(303);
+    const page = await (await organiser.get(response.headers.get('location')!)).text();
+    const group = /<fieldset class="ed-section" id="f-followUps">[\s\S]*?<\/fieldset>/.exec(page)?.[0] ?? '';
+    expect(group).toContain('Tối đa 60 dòng.');
+  });
+
   it('refuses to submit an incomplete record, keeps what was typed and names the fields', async () => {
     const form = seminarForm(UNIT_A1, { summary: 'Ngắn quá', 'followUps.0.deadline': '31/02/2026', topics: [] });
     const response = await organiser.post('/bien-tap/toa-dam/moi/', { ...form, intent: 'submit' });
