@@ -220,67 +220,51 @@ function QuestionField(props: QuestionFieldProps) {
     </p>
   );
 
+  /** The hint, then the question's options as radios or checkboxes. */
+  const choices = (hintText: string, list: Pick<ChoiceListProps, 'kind' | 'options' | 'checked' | 'onToggle'>) => (
+    <>
+      {hint(hintText)}
+      <ChoiceList {...list} name={answerFieldName(question.id)} idBase={props.idBase} disabled={props.disabled} />
+    </>
+  );
+
   const body = () => {
     switch (question.type) {
       case 'single':
-        return (
-          <>
-            {hint(QUIZ_MESSAGES.chooseOne)}
-            <ChoiceList
-              kind="radio"
-              name={answerFieldName(question.id)}
-              idBase={props.idBase}
-              options={question.options}
-              checked={(id) => props.answer?.type === 'single' && props.answer.optionId === id}
-              onToggle={(id) => props.onAnswer({ type: 'single', optionId: id })}
-              disabled={props.disabled}
-            />
-          </>
-        );
+        return choices(QUIZ_MESSAGES.chooseOne, {
+          kind: 'radio',
+          options: question.options,
+          checked: (id) => props.answer?.type === 'single' && props.answer.optionId === id,
+          onToggle: (id) => props.onAnswer({ type: 'single', optionId: id }),
+        });
       case 'multiple': {
         const selected = () => (props.answer?.type === 'multiple' ? props.answer.optionIds : []);
-        return (
-          <>
-            {hint(QUIZ_MESSAGES.chooseMany)}
-            <ChoiceList
-              kind="checkbox"
-              name={answerFieldName(question.id)}
-              idBase={props.idBase}
-              options={question.options}
-              checked={(id) => selected().includes(id)}
-              onToggle={(id, on) => {
-                const next = new Set(selected());
-                if (on) next.add(id);
-                else next.delete(id);
-                // Display order, so that a saved answer does not depend on the order of clicks.
-                props.onAnswer({
-                  type: 'multiple',
-                  optionIds: question.options.map((o) => o.id).filter((x) => next.has(x)),
-                });
-              }}
-              disabled={props.disabled}
-            />
-          </>
-        );
+        return choices(QUIZ_MESSAGES.chooseMany, {
+          kind: 'checkbox',
+          options: question.options,
+          checked: (id) => selected().includes(id),
+          onToggle: (id, on) => {
+            const next = new Set(selected());
+            if (on) next.add(id);
+            else next.delete(id);
+            // Display order, so that a saved answer does not depend on the order of clicks.
+            props.onAnswer({
+              type: 'multiple',
+              optionIds: question.options.map((o) => o.id).filter((x) => next.has(x)),
+            });
+          },
+        });
       }
       case 'truefalse':
-        return (
-          <>
-            {hint(QUIZ_MESSAGES.chooseOne)}
-            <ChoiceList
-              kind="radio"
-              name={answerFieldName(question.id)}
-              idBase={props.idBase}
-              options={[
-                { id: 'true', text: QUIZ_MESSAGES.true },
-                { id: 'false', text: QUIZ_MESSAGES.false },
-              ]}
-              checked={(id) => props.answer?.type === 'truefalse' && String(props.answer.value) === id}
-              onToggle={(id) => props.onAnswer({ type: 'truefalse', value: id === 'true' })}
-              disabled={props.disabled}
-            />
-          </>
-        );
+        return choices(QUIZ_MESSAGES.chooseOne, {
+          kind: 'radio',
+          options: [
+            { id: 'true', text: QUIZ_MESSAGES.true },
+            { id: 'false', text: QUIZ_MESSAGES.false },
+          ],
+          checked: (id) => props.answer?.type === 'truefalse' && String(props.answer.value) === id,
+          onToggle: (id) => props.onAnswer({ type: 'truefalse', value: id === 'true' }),
+        });
       case 'ordering':
         return (
           <>
@@ -330,7 +314,7 @@ function QuestionField(props: QuestionFieldProps) {
   );
 }
 
-function ChoiceList(props: {
+interface ChoiceListProps {
   kind: 'radio' | 'checkbox';
   name: string;
   idBase: string;
@@ -338,7 +322,9 @@ function ChoiceList(props: {
   checked: (id: string) => boolean;
   onToggle: (id: string, on: boolean) => void;
   disabled: boolean;
-}) {
+}
+
+function ChoiceList(props: ChoiceListProps) {
   return (
     <ul class="quiz-choices">
       <For each={props.options}>
@@ -363,6 +349,11 @@ function ChoiceList(props: {
     </ul>
   );
 }
+
+const MOVES = {
+  up: { step: -1, message: 'moveUp', arrow: '↑' },
+  down: { step: 1, message: 'moveDown', arrow: '↓' },
+} as const;
 
 function OrderingField(props: {
   question: Extract<PublicQuestion, { type: 'ordering' }>;
@@ -392,6 +383,23 @@ function OrderingField(props: {
     });
   }
 
+  /** The button moving an item one place up or down, named after the item. */
+  const moveButton = (itemId: string, index: () => number, direction: 'up' | 'down') => {
+    const { step, message, arrow } = MOVES[direction];
+    return (
+      <button
+        type="button"
+        id={buttonId(itemId, direction)}
+        class="quiz-move"
+        aria-label={quizMessage(message, { item: textOf(itemId) })}
+        disabled={props.disabled}
+        onClick={() => move(index(), index() + step, direction)}
+      >
+        {arrow}
+      </button>
+    );
+  };
+
   return (
     <ol class="quiz-ordering">
       <For each={itemIds()}>
@@ -399,30 +407,8 @@ function OrderingField(props: {
           <li>
             <span class="quiz-ordering-text">{textOf(itemId)}</span>
             <span class="quiz-ordering-buttons">
-              <Show when={index() > 0}>
-                <button
-                  type="button"
-                  id={buttonId(itemId, 'up')}
-                  class="quiz-move"
-                  aria-label={quizMessage('moveUp', { item: textOf(itemId) })}
-                  disabled={props.disabled}
-                  onClick={() => move(index(), index() - 1, 'up')}
-                >
-                  ↑
-                </button>
-              </Show>
-              <Show when={index() < itemIds().length - 1}>
-                <button
-                  type="button"
-                  id={buttonId(itemId, 'down')}
-                  class="quiz-move"
-                  aria-label={quizMessage('moveDown', { item: textOf(itemId) })}
-                  disabled={props.disabled}
-                  onClick={() => move(index(), index() + 1, 'down')}
-                >
-                  ↓
-                </button>
-              </Show>
+              <Show when={index() > 0}>{moveButton(itemId, index, 'up')}</Show>
+              <Show when={index() < itemIds().length - 1}>{moveButton(itemId, index, 'down')}</Show>
             </span>
           </li>
         )}
