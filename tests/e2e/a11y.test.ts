@@ -1,29 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatViolations, scanAccessibility } from '../support/axe';
-import { launchBrowser, newContext, waitForIslands } from '../support/browser';
-import { startServer, type TestServer } from '../support/server';
+import { newContext, waitForIslands } from '../support/browser';
+import { useBrowserSite } from '../support/browser-site';
 import { COURSE, LESSON_1, MISSING, PRACTICE, SEMINAR, VAN_YEN, searchFor } from '../support/site';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await newContext(browser, server.url);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+const site = useBrowserSite();
 
 /** Opens `path`, expecting `status` (a success by default), with its islands hydrated. */
 async function open(path: string, status?: number): Promise<Page> {
-  const page = await context.newPage();
+  const page = await site.context.newPage();
   const response = await page.goto(path);
   if (status === undefined) expect(response?.status(), `HTTP status of ${path}`).toBeLessThan(400);
   else expect(response?.status(), `HTTP status of ${path}`).toBe(status);
@@ -63,7 +49,7 @@ describe('accessibility of each page type', () => {
   });
 
   it('finds no serious or critical axe violations on a lesson at phone width (360 px)', async () => {
-    const phone = await newContext(browser, server.url, { viewport: { width: 360, height: 740 } });
+    const phone = await newContext(site.browser, site.server.url, { viewport: { width: 360, height: 740 } });
     try {
       const page = await phone.newPage();
       await page.goto(LESSON_1);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { collectPageErrors, launchBrowser, newContext } from '../support/browser';
 import { DEMO_PASSWORD, DEMO_USERS, startServer, type TestServer } from '../support/server';
+import { submitLogin } from '../support/site';
 
 let server: TestServer;
 let browser: Browser;
@@ -28,11 +29,7 @@ describe('logging in and out in a browser', () => {
       const context = await newContext(browser, server.url);
       const page = await context.newPage();
       const errors = collectPageErrors(page);
-      await page.goto('/dang-nhap/');
-      await page.getByLabel('Tên đăng nhập').fill(DEMO_USERS[role]);
-      await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.waitForURL('**/tai-khoan/');
+      await submitLogin(page, DEMO_USERS[role]);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Tài khoản của tôi');
 
       const header = page.locator('header');

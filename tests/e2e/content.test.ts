@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, newContext, waitForIslands } from '../support/browser';
-import { startServer, type TestServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors, waitForIslands } from '../support/browser';
+import { useBrowserSite } from '../support/browser-site';
 import {
   COURSE,
   LESSON_1,
@@ -15,25 +15,11 @@ import {
   searchFor,
 } from '../support/site';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await newContext(browser, server.url);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+const site = useBrowserSite();
 
 /** Opens a fresh page at `path` and fails on any HTTP error status. */
 async function visit(path: string): Promise<Page> {
-  const page = await context.newPage();
+  const page = await site.context.newPage();
   const response = await page.goto(path);
   expect(response?.status(), `HTTP status of ${path}`).toBeLessThan(400);
   return page;
@@ -93,7 +79,7 @@ describe('navigating the courses', () => {
 
   it('ships no framework JavaScript on lesson and record pages', async () => {
     for (const path of [LESSON_1, SEMINAR, PRACTICE]) {
-      const page = await context.newPage();
+      const page = await site.context.newPage();
       const scripts: string[] = [];
       page.on('request', (request) => {
         if (request.resourceType() === 'script') scripts.push(request.url());
@@ -101,7 +87,7 @@ describe('navigating the courses', () => {
       const response = await page.goto(path);
       expect(response?.status(), `HTTP status of ${path}`).toBeLessThan(400);
       expect(await page.locator('astro-island').count(), `islands on ${path}`).toBe(0);
-      const bodies = await Promise.all(scripts.map(async (url) => (await context.request.get(url)).text()));
+      const bodies = await Promise.all(scripts.map(async (url) => (await site.context.request.get(url)).text()));
       // `_$HY` is Solid's hydration registry: present in any script that carries its runtime.
       expect(
         bodies.filter((b) => b.includes('_$HY')),
@@ -164,7 +150,7 @@ describe('searching', () => {
 
 describe('a missing page', () => {
   it('answers 404 with the Vietnamese error page', async () => {
-    const page = await context.newPage();
+    const page = await site.context.newPage();
     const response = await page.goto(MISSING);
     expect(response?.status()).toBe(404);
     expect(await page.getAttribute('html', 'lang')).toBe('vi');

@@ -1,11 +1,12 @@
 // The Content-Security-Policy in a real browser: it is enforced (an injected inline script
 // does not run), and no page type trips it: scripts, styles, islands, the mind map, the
 // presentation deck and its service worker, and Pagefind's WebAssembly search.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, newContext, waitForIslands } from '../support/browser';
-import { DEMO_PASSWORD, DEMO_USERS, startServer, type TestServer } from '../support/server';
-import { COURSE, LESSON_1, MISSING, PRACTICE, SEMINAR, searchFor } from '../support/site';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, newContext, waitForIslands } from '../support/browser';
+import { useBrowserSite } from '../support/browser-site';
+import { DEMO_USERS } from '../support/server';
+import { COURSE, LESSON_1, MISSING, PRACTICE, SEMINAR, searchFor, submitLogin } from '../support/site';
 
 /** Pages whose scripts and styles differ: one of each kind the site has. */
 const PAGES = [
@@ -26,15 +27,9 @@ const PAGES = [
   MISSING,
 ];
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
-
+const site = useBrowserSite();
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await newContext(browser, server.url);
-  await recordViolations(context);
+  await recordViolations(site.context);
 });
 
 /** Records every CSP violation a page of `ctx` reports, before any page script runs. */
@@ -48,19 +43,13 @@ async function recordViolations(ctx: BrowserContext): Promise<void> {
   });
 }
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
-
 function violations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations ?? []);
 }
 
 describe('content security policy in the browser', () => {
   it('is enforced: an inline script injected into a page does not run', async () => {
-    const page = await context.newPage();
+    const page = await site.context.newPage();
     await page.goto(LESSON_1);
     const ran = await page.evaluate(async () => {
       const script = document.createElement('script');
@@ -77,7 +66,7 @@ describe('content security policy in the browser', () => {
   it('blocks nothing the site itself uses on any page type', async () => {
     const problems: string[] = [];
     for (const path of PAGES) {
-      const page = await context.newPage();
+      const page = await site.context.newPage();
       const errors = collectPageErrors(page);
       await page.goto(path, { waitUntil: 'networkidle' });
       await waitForIslands(page);
@@ -90,7 +79,7 @@ describe('content security policy in the browser', () => {
   });
 
   it('lets Pagefind load its WebAssembly and find results', async () => {
-    const page = await context.newPage();
+    const page = await site.context.newPage();
     const errors = collectPageErrors(page);
     await page.goto('/tim-kiem/');
     const hrefs = await searchFor(page, 'so hoa ho so');
@@ -101,16 +90,12 @@ describe('content security policy in the browser', () => {
   });
 
   it('lets the Solid island of the record editor hydrate (server-rendered, so Solid’s inline script runs)', async () => {
-    const organiser = await newContext(browser, server.url);
+    const organiser = await newContext(site.browser, site.server.url);
     await recordViolations(organiser);
     try {
       const page = await organiser.newPage();
       const errors = collectPageErrors(page);
-      await page.goto('/dang-nhap/');
-      await page.getByLabel('Tên đăng nhập').fill(DEMO_USERS.organiser);
-      await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: /Đăng nhập/ }).click();
-      await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
+      await submitLogin(page, DEMO_USERS.organiser);
       const response = await page.goto('/bien-tap/toa-dam/moi/', { waitUntil: 'networkidle' });
       expect(response?.status()).toBe(200);
       expect(await page.content()).toContain('_$HY');
@@ -124,7 +109,7 @@ describe('content security policy in the browser', () => {
   });
 
   it('shows a page’s CSP in force, with frame-ancestors from the header', async () => {
-    const page = await context.newPage();
+    const page = await site.context.newPage();
     const response = await page.goto('/');
     expect(await response?.headerValue('content-security-policy')).toContain("frame-ancestors 'none'");
     const meta = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');

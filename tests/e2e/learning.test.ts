@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuizSchema, type Quiz } from '../../src/lib/schemas/quiz';
 import { formatViolations, scanAccessibility } from '../support/axe';
 import { collectPageErrors, launchBrowser, newContext } from '../support/browser';
-import { DEMO_PASSWORD, DEMO_USERS, startServer, type TestServer } from '../support/server';
+import { DEMO_USERS, startServer, type TestServer } from '../support/server';
+import { submitLogin } from '../support/site';
 import { sql } from '../integration/helpers/http';
 
 let server: TestServer;
@@ -59,11 +60,7 @@ async function addLearner(fullName: string): Promise<{ id: string; username: str
 
 async function logIn(context: BrowserContext, username: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto('/dang-nhap/');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/tai-khoan/');
+  await submitLogin(page, username);
   return page;
 }
 

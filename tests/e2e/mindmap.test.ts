@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatViolations, scanAccessibility } from '../support/axe';
-import { collectPageErrors, launchBrowser, newContext } from '../support/browser';
-import { startServer, type TestServer } from '../support/server';
+import { collectPageErrors, newContext } from '../support/browser';
+import { useBrowserSite } from '../support/browser-site';
 
 const COURSE = '/khoa-hoc/so-do-tu-duy-va-so-do-hoa-chung-cu/';
 const EVIDENCE_LESSON = `${COURSE}so-do-hoa-chung-cu/`;
@@ -12,23 +12,9 @@ const PLAIN_LESSON = '/khoa-hoc/so-hoa-ho-so-vu-an/chuan-bi-so-hoa-ho-so/';
 // The evidence map of the starter content: a root, 5 facts, 10 evidence items, 10 sources, 10 assessments.
 const EVIDENCE_NODES = 36;
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+const site = useBrowserSite({ context: { acceptDownloads: true } });
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await newContext(browser, server.url, { acceptDownloads: true });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(path: string, ctx: BrowserContext = context): Promise<Page> {
+async function open(path: string, ctx: BrowserContext = site.context): Promise<Page> {
   const page = await ctx.newPage();
   const response = await page.goto(path);
   expect(response?.status(), `HTTP status of ${path}`).toBe(200);
@@ -149,21 +135,18 @@ describe('a mind map on a lesson page', () => {
     expect(width).toBe(svgWidth * 2);
     expect(png.length).toBeGreaterThan(20_000);
     // Not a blank canvas: the picture has dark pixels (text and lines) as well as white.
-    const dark = await page.evaluate(
-      async (base64) => {
-        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-        const blob = new Blob([bytes], { type: 'image/png' });
-        const bitmap = await createImageBitmap(blob);
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(bitmap, 0, 0);
-        const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-        let count = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 200) count += 1;
-        return count;
-      },
-      png.toString('base64'),
-    );
+    const dark = await page.evaluate(async (base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const blob = new Blob([bytes], { type: 'image/png' });
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 200) count += 1;
+      return count;
+    }, png.toString('base64'));
     expect(dark).toBeGreaterThan(5_000);
     await page.close();
   });
@@ -182,7 +165,7 @@ describe('accessibility', () => {
 
 describe('without JavaScript', () => {
   it('shows the static map and, one click away, the outline with every item', async () => {
-    const noJs = await newContext(browser, server.url, { javaScriptEnabled: false });
+    const noJs = await newContext(site.browser, site.server.url, { javaScriptEnabled: false });
     try {
       const page = await open(EVIDENCE_LESSON, noJs);
       const figure = page.locator('figure[data-mindmap][data-variant="evidence"]');

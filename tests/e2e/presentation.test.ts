@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatViolations, scanAccessibility } from '../support/axe';
-import { collectPageErrors, launchBrowser, newContext } from '../support/browser';
-import { startServer, type TestServer } from '../support/server';
+import { collectPageErrors, newContext } from '../support/browser';
+import { useBrowserSite } from '../support/browser-site';
 
 const LESSON_PAGE = '/khoa-hoc/so-do-tu-duy-va-so-do-hoa-chung-cu/bao-cao-an-bang-so-do-tu-duy/';
 const LESSON_DECK = '/trinh-chieu/bai-hoc/bao-cao-an-bang-so-do-tu-duy/';
@@ -13,23 +13,9 @@ const PRACTICE_DECK = '/trinh-chieu/cach-lam-hay/van-yen-ung-dung-cntt-2023/';
 // A sentence of the lesson's speaker notes (section "Bộ khung bảy nhánh").
 const NOTE = 'ở đơn vị mình, báo cáo án đang đi theo thứ tự nào';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+const site = useBrowserSite({ context: { viewport: { width: 1280, height: 720 } } });
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await newContext(browser, server.url, { viewport: { width: 1280, height: 720 } });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openDeck(path: string, ctx: BrowserContext = context): Promise<Page> {
+async function openDeck(path: string, ctx: BrowserContext = site.context): Promise<Page> {
   const page = await ctx.newPage();
   const response = await page.goto(path);
   expect(response?.status(), `HTTP status of ${path}`).toBe(200);
@@ -57,7 +43,7 @@ async function slideWith(page: Page, selector: string): Promise<number> {
 
 describe('presentation mode', () => {
   it('opens from the "Trình chiếu" link on the lesson page, on a title slide', async () => {
-    const page = await context.newPage();
+    const page = await site.context.newPage();
     await page.goto(LESSON_PAGE);
     await page.getByRole('link', { name: 'Trình chiếu', exact: true }).click();
     await page.waitForURL(`**${LESSON_DECK}#slide-1`);
@@ -110,7 +96,7 @@ describe('presentation mode', () => {
   });
 
   it('keeps speaker notes off the lesson page and off the audience slides', async () => {
-    const lesson = await context.newPage();
+    const lesson = await site.context.newPage();
     await lesson.goto(LESSON_PAGE);
     expect(await lesson.locator('[data-speaker-notes]').count()).toBeGreaterThan(0);
     expect(await lesson.getByText(NOTE).isVisible()).toBe(false);
@@ -190,12 +176,12 @@ describe('presentation mode', () => {
   });
 
   it('opens the presenter view from the seminar page, with notes and timer, in step with the audience', async () => {
-    const audience = await context.newPage();
+    const audience = await site.context.newPage();
     await audience.goto(SEMINAR_PAGE);
     await audience.getByRole('link', { name: 'Trình chiếu', exact: true }).click();
     await audience.locator('.deck--active').waitFor({ state: 'attached' });
     const [presenter] = await Promise.all([
-      context.waitForEvent('page'),
+      site.context.waitForEvent('page'),
       audience.getByRole('button', { name: 'Màn hình người trình bày' }).click(),
     ]);
     await presenter.waitForLoadState();
@@ -282,7 +268,7 @@ describe('accessibility of presentation mode', () => {
 
 describe('offline presentation', () => {
   it('reloads, navigates and shows its images with the network blocked after the first visit', async () => {
-    const offline = await newContext(browser, server.url, { viewport: { width: 1280, height: 720 } });
+    const offline = await newContext(site.browser, site.server.url, { viewport: { width: 1280, height: 720 } });
     try {
       const page = await openDeck(IMAGE_DECK, offline);
       await page.waitForSelector('html[data-offline-ready="true"]', { timeout: 20_000 });

@@ -6,22 +6,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, waitForIslands } from '../support/browser';
-import { DEMO_PASSWORD, DEMO_USERS } from '../support/server';
-import { searchFor } from '../support/site';
-import { loginAs, sql, type HttpClient } from '../integration/helpers/http';
-import {
-  act,
-  pngBytes,
-  recordIdOf,
-  startPrivateServer,
-  versionOf,
-  type PrivateServer,
-} from '../integration/helpers/publishing';
+import { DEMO_USERS } from '../support/server';
+import { searchFor, submitLogin } from '../support/site';
+import { sql } from '../integration/helpers/http';
+import { act, pngBytes, recordIdOf, usePublishingSite, versionOf } from '../integration/helpers/publishing';
 
-let server: PrivateServer;
+const site = usePublishingSite(['organiser', 'leader']);
 let browser: Browser;
-let organiser: HttpClient;
-let leader: HttpClient;
 const UNIT = 'bo-phan-minh-hoa-a1';
 
 /** Payloads; each calls the tripwire with the field it came through. */
@@ -114,17 +105,14 @@ let seminarUrl: string;
 let practiceUrl: string;
 
 beforeAll(async () => {
-  server = await startPrivateServer();
   browser = await launchBrowser();
-  organiser = await loginAs(server.url, DEMO_USERS.organiser);
-  leader = await loginAs(server.url, DEMO_USERS.leader);
 
   const seminar = seminarFields();
-  seminarId = recordIdOf(await organiser.post('/bien-tap/toa-dam/moi/', { ...seminar, intent: 'save' }));
+  seminarId = recordIdOf(await site.organiser.post('/bien-tap/toa-dam/moi/', { ...seminar, intent: 'save' }));
   // A photo whose alt text and file name are payloads too.
   const form = new FormData();
   for (const [k, v] of Object.entries(seminar)) for (const x of Array.isArray(v) ? v : [v]) form.append(k, x);
-  form.append('version', await versionOf(server.databaseUrl, seminarId));
+  form.append('version', await versionOf(site.server.databaseUrl, seminarId));
   form.append('intent', 'upload');
   form.append('uploadAlt', evil('alt'));
   form.append(
@@ -133,20 +121,21 @@ beforeAll(async () => {
       type: 'image/png',
     }),
   );
-  const uploaded = await organiser.post(`/bien-tap/ban-ghi/${seminarId}/`, form);
+  const uploaded = await site.organiser.post(`/bien-tap/ban-ghi/${seminarId}/`, form);
   expect(uploaded.status, await uploaded.clone().text()).toBe(303);
   const attachment = String(
-    (await sql(server.databaseUrl, 'SELECT id FROM record_attachments WHERE record_id = ?', [seminarId])).rows[0]?.id,
+    (await sql(site.server.databaseUrl, 'SELECT id FROM record_attachments WHERE record_id = ?', [seminarId])).rows[0]
+      ?.id,
   );
   const withImage = { ...seminar, body: `${BODY}\n\n![${evil('inline-alt')}](/tep/${attachment}/)` };
-  expect((await act(server, organiser, seminarId, 'submit', withImage)).status).toBe(303);
-  expect((await act(server, leader, seminarId, 'publish', withImage)).status).toBe(303);
+  expect((await act(site.server, site.organiser, seminarId, 'submit', withImage)).status).toBe(303);
+  expect((await act(site.server, site.leader, seminarId, 'publish', withImage)).status).toBe(303);
 
   const practice = practiceFields();
-  practiceId = recordIdOf(await organiser.post('/bien-tap/cach-lam-hay/moi/', { ...practice, intent: 'submit' }));
-  expect((await act(server, leader, practiceId, 'publish', practice)).status).toBe(303);
+  practiceId = recordIdOf(await site.organiser.post('/bien-tap/cach-lam-hay/moi/', { ...practice, intent: 'submit' }));
+  expect((await act(site.server, site.leader, practiceId, 'publish', practice)).status).toBe(303);
 
-  const slugs = await sql(server.databaseUrl, 'SELECT id, slug FROM records WHERE id IN (?, ?)', [
+  const slugs = await sql(site.server.databaseUrl, 'SELECT id, slug FROM records WHERE id IN (?, ?)', [
     seminarId,
     practiceId,
   ]);
@@ -157,7 +146,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
 });
 
 type Trap = { context: BrowserContext; calls: string[]; dialogs: string[] };
@@ -166,7 +154,7 @@ type Trap = { context: BrowserContext; calls: string[]; dialogs: string[] };
 async function trappedContext(username?: string): Promise<Trap> {
   // The site's CSP would block inline handlers anyway; bypass it so that the test checks the
   // sanitising itself: a payload that got through would really run here.
-  const context = await newContext(browser, server.url, { bypassCSP: true });
+  const context = await newContext(browser, site.server.url, { bypassCSP: true });
   const calls: string[] = [];
   const dialogs: string[] = [];
   await context.exposeFunction('__xssReport', (marker: string) => calls.push(marker));
@@ -178,11 +166,7 @@ async function trappedContext(username?: string): Promise<Trap> {
   context.on('page', (page) => page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
   if (username) {
     const page = await context.newPage();
-    await page.goto('/dang-nhap/');
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL('**/tai-khoan/');
+    await submitLogin(page, username);
     await page.close();
   }
   return { context, calls, dialogs };

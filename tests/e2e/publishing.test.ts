@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatViolations, scanAccessibility } from '../support/axe';
 import { collectPageErrors, launchBrowser, newContext, waitForIslands } from '../support/browser';
 import { DEMO_PASSWORD, DEMO_USERS } from '../support/server';
-import { searchFor } from '../support/site';
+import { searchFor, submitLogin } from '../support/site';
 import { sql } from '../integration/helpers/http';
 import { pngBytes, startPrivateServer, type PrivateServer } from '../integration/helpers/publishing';
 
@@ -28,11 +28,7 @@ async function signedIn(username: string): Promise<{ context: BrowserContext; pa
   const context = await newContext(browser, server.url);
   const page = await context.newPage();
   const errors = collectPageErrors(page);
-  await page.goto('/dang-nhap/');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/tai-khoan/');
+  await submitLogin(page, username);
   return { context, page, errors };
 }
 

@@ -4,8 +4,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatViolations, scanAccessibility } from '../support/axe';
 import { collectPageErrors, launchBrowser, newContext, waitForIslands } from '../support/browser';
-import { DEMO_PASSWORD, DEMO_USERS, startServer, type TestServer } from '../support/server';
-import { COURSE, LESSON_1, LESSON_2 } from '../support/site';
+import { DEMO_USERS, startServer, type TestServer } from '../support/server';
+import { COURSE, LESSON_1, LESSON_2, submitLogin } from '../support/site';
 
 let server: TestServer;
 let browser: Browser;
@@ -21,11 +21,7 @@ afterAll(async () => {
 
 async function logIn(context: BrowserContext, username: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto('/dang-nhap/');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/tai-khoan/');
+  await submitLogin(page, username);
   return page;
 }
 

@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatViolations, scanAccessibility } from '../support/axe';
 import { collectPageErrors, launchBrowser, newContext } from '../support/browser';
 import { REPORT_COURSE, REPORT_COURSE_TITLE, seedReportFixture, UNITS } from '../support/report-fixture';
-import { DEMO_PASSWORD, DEMO_USERS, projectRoot, startServer, type TestServer } from '../support/server';
+import { DEMO_USERS, projectRoot, startServer, type TestServer } from '../support/server';
+import { submitLogin } from '../support/site';
 
 const run = promisify(execFile);
 /** Where the rasterised reports are kept for people to look at after a run. */
@@ -33,11 +34,7 @@ beforeAll(async () => {
   const context = await newContext(browser, server.url, { acceptDownloads: true });
   page = await context.newPage();
   errors = collectPageErrors(page);
-  await page.goto('/dang-nhap/');
-  await page.getByLabel('Tên đăng nhập').fill(DEMO_USERS.leader);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/tai-khoan/');
+  await submitLogin(page, DEMO_USERS.leader);
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,5 +1,5 @@
 // Lesson progress and the course completion rule against a real temporary libSQL file.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { certificates, courseCompletions, lessonProgress } from '../../db/schema/index';
 import {
@@ -15,14 +15,10 @@ import {
   recordLessonVisit,
 } from '../../src/lib/server/learning/index';
 import { progressPercent } from '../../src/lib/shared/learning/course-progress';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { useTestDatabase } from '../support/db';
 import { addPerson, COURSE_A, COURSE_B, testCatalog } from './helpers/learning';
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.cleanup());
+const t = useTestDatabase();
 
 const catalog = testCatalog();
 const at = (iso: string) => new Date(iso);

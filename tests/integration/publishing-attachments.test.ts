@@ -5,34 +5,17 @@ import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../support/server';
-import { HttpClient, loginAs, sql } from './helpers/http';
-import {
-  act,
-  pngBytes,
-  recordIdOf,
-  seminarForm,
-  startPrivateServer,
-  versionOf,
-  type PrivateServer,
-} from './helpers/publishing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from './helpers/http';
+import { act, pngBytes, recordIdOf, seminarForm, usePublishingSite, versionOf } from './helpers/publishing';
 
-let server: PrivateServer;
-let organiser: HttpClient;
-let leader: HttpClient;
-let anonymous: HttpClient;
 let recordId: string;
 const UNIT = 'bo-phan-minh-hoa-a1';
 
+const site = usePublishingSite(['organiser', 'leader']);
 beforeAll(async () => {
-  server = await startPrivateServer();
-  organiser = await loginAs(server.url, DEMO_USERS.organiser);
-  leader = await loginAs(server.url, DEMO_USERS.leader);
-  anonymous = new HttpClient(server.url);
-  recordId = recordIdOf(await organiser.post('/bien-tap/toa-dam/moi/', { ...seminarForm(UNIT), intent: 'save' }));
+  recordId = recordIdOf(await site.organiser.post('/bien-tap/toa-dam/moi/', { ...seminarForm(UNIT), intent: 'save' }));
 });
-afterAll(() => server?.stop());
 
 /** Uploads a file through the editor form, with the record's fields as the form holds them. */
 async function upload(
@@ -45,15 +28,15 @@ async function upload(
   for (const [key, value] of Object.entries(seminarForm(UNIT))) {
     for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
   }
-  form.append('version', await versionOf(server.databaseUrl, recordId));
+  form.append('version', await versionOf(site.server.databaseUrl, recordId));
   form.append('intent', 'upload');
   form.append('uploadAlt', alt);
   form.append('upload', new File([new Uint8Array(bytes)], name, { type }));
-  return organiser.post(`/bien-tap/ban-ghi/${recordId}/`, form);
+  return site.organiser.post(`/bien-tap/ban-ghi/${recordId}/`, form);
 }
 
 async function attachmentCount(): Promise<number> {
-  const rows = await sql(server.databaseUrl, 'SELECT count(*) AS n FROM record_attachments WHERE record_id = ?', [
+  const rows = await sql(site.server.databaseUrl, 'SELECT count(*) AS n FROM record_attachments WHERE record_id = ?', [
     recordId,
   ]);
   return Number(rows.rows[0]?.n);
@@ -61,7 +44,7 @@ async function attachmentCount(): Promise<number> {
 
 /** Folder of the uploads: next to the test server's database file. */
 function uploadsDir(): string {
-  return path.join(path.dirname(server.databaseUrl.slice('file:'.length)), 'uploads');
+  return path.join(path.dirname(site.server.databaseUrl.slice('file:'.length)), 'uploads');
 }
 
 describe('refused uploads', () => {
@@ -122,7 +105,7 @@ describe('accepted uploads', () => {
     const response = await upload('Toàn cảnh.png', bytes.png, 'Toàn cảnh buổi tọa đàm tại hội trường', 'image/png');
     expect(response.status, await response.clone().text()).toBe(303);
     const rows = await sql(
-      server.databaseUrl,
+      site.server.databaseUrl,
       'SELECT id, hash, mime, width, page_width FROM record_attachments WHERE record_id = ?',
       [recordId],
     );
@@ -135,41 +118,41 @@ describe('accepted uploads', () => {
     const files = (await readdir(uploadsDir())).sort();
     expect(files).toEqual([`${hash}-page.webp`, `${hash}.png`]);
     expect((await stat(path.join(uploadsDir(), `${hash}.png`))).size).toBe(bytes.png.length);
-    const clientFiles = await readdir(path.join(server.dist, 'client'), { recursive: true });
+    const clientFiles = await readdir(path.join(site.server.dist, 'client'), { recursive: true });
     expect(clientFiles.some((f) => String(f).includes(hash))).toBe(false);
     const meta = await sharp(path.join(uploadsDir(), `${hash}-page.webp`)).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['webp', 1600, 800]);
   });
 
   it("serves a draft's file to its author and reviewers only", async () => {
-    const own = await organiser.get(`/tep/${imageId}/`);
+    const own = await site.organiser.get(`/tep/${imageId}/`);
     expect(own.status).toBe(200);
     expect(own.headers.get('content-type')).toBe('image/webp');
     expect(own.headers.get('x-content-type-options')).toBe('nosniff');
-    expect((await leader.get(`/tep/${imageId}/`)).status).toBe(200);
-    expect((await anonymous.get(`/tep/${imageId}/`)).status).toBe(404);
-    expect((await anonymous.get(`/tep/${imageId}/goc/`)).status).toBe(404);
+    expect((await site.leader.get(`/tep/${imageId}/`)).status).toBe(200);
+    expect((await site.anonymous.get(`/tep/${imageId}/`)).status).toBe(404);
+    expect((await site.anonymous.get(`/tep/${imageId}/goc/`)).status).toBe(404);
   });
 
   it('serves the files of a published record to everyone, the original as uploaded', async () => {
-    expect((await act(server, organiser, recordId, 'submit', seminarForm(UNIT))).status).toBe(303);
-    const published = await act(server, leader, recordId, 'publish', seminarForm(UNIT));
+    expect((await act(site.server, site.organiser, recordId, 'submit', seminarForm(UNIT))).status).toBe(303);
+    const published = await act(site.server, site.leader, recordId, 'publish', seminarForm(UNIT));
     expect(published.status).toBe(303);
-    const original = await anonymous.get(`/tep/${imageId}/goc/`);
+    const original = await site.anonymous.get(`/tep/${imageId}/goc/`);
     expect(original.status).toBe(200);
     expect(original.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await original.arrayBuffer()).equals(bytes.png)).toBe(true);
     const slug = String(
-      (await sql(server.databaseUrl, 'SELECT slug FROM records WHERE id = ?', [recordId])).rows[0]?.slug,
+      (await sql(site.server.databaseUrl, 'SELECT slug FROM records WHERE id = ?', [recordId])).rows[0]?.slug,
     );
-    const page = await (await anonymous.get(`/toa-dam/${slug}/`)).text();
+    const page = await (await site.anonymous.get(`/toa-dam/${slug}/`)).text();
     expect(page).toContain(`src="/tep/${imageId}/"`);
     expect(page).toContain('alt="Toàn cảnh buổi tọa đàm tại hội trường"');
     expect(page).toContain('width="1600" height="800"');
   });
 
   it('answers 404 for attachments that do not exist, without revealing anything', async () => {
-    expect((await anonymous.get('/tep/akhongtontai123/')).status).toBe(404);
-    expect((await anonymous.get('/tep/..%2F..%2Fetc%2Fpasswd/')).status).toBe(404);
+    expect((await site.anonymous.get('/tep/akhongtontai123/')).status).toBe(404);
+    expect((await site.anonymous.get('/tep/..%2F..%2Fetc%2Fpasswd/')).status).toBe(404);
   });
 });

@@ -1,39 +1,21 @@
 // Records published from the browser get a presentation ("Trình chiếu") like records from
 // content files: the built server renders their slides on demand, links to them from the
 // record page, and answers 404 for unknown or unpublished records.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../support/server';
-import { HttpClient, loginAs, sql } from './helpers/http';
-import {
-  act,
-  practiceForm,
-  recordIdOf,
-  seminarForm,
-  startPrivateServer,
-  type PrivateServer,
-} from './helpers/publishing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from './helpers/http';
+import { act, practiceForm, recordIdOf, seminarForm, usePublishingSite } from './helpers/publishing';
 
-let server: PrivateServer;
-let organiser: HttpClient;
-let leader: HttpClient;
-let anonymous: HttpClient;
 const UNIT = 'bo-phan-minh-hoa-a1';
 
-beforeAll(async () => {
-  server = await startPrivateServer();
-  organiser = await loginAs(server.url, DEMO_USERS.organiser);
-  leader = await loginAs(server.url, DEMO_USERS.leader);
-  anonymous = new HttpClient(server.url);
-});
-afterAll(() => server?.stop());
+const site = usePublishingSite(['organiser', 'leader']);
 
 async function publish(form: Record<string, string | string[]>, editor: string): Promise<string> {
-  const submitted = await organiser.post(editor, { ...form, intent: 'submit' });
+  const submitted = await site.organiser.post(editor, { ...form, intent: 'submit' });
   expect(submitted.status).toBe(303);
   const id = recordIdOf(submitted);
-  const published = await act(server, leader, id, 'publish', form);
+  const published = await act(site.server, site.leader, id, 'publish', form);
   expect(published.headers.get('location')).toContain('ket-qua=da-xuat-ban');
-  const rows = await sql(server.databaseUrl, 'SELECT slug FROM records WHERE id = ?', [id]);
+  const rows = await sql(site.server.databaseUrl, 'SELECT slug FROM records WHERE id = ?', [id]);
   return String(rows.rows[0]?.slug);
 }
 
@@ -52,12 +34,12 @@ describe('presentation of a seminar record published from the browser', () => {
 
   beforeAll(async () => {
     slug = await publish(form, '/bien-tap/toa-dam/moi/');
-    const rows = await sql(server.databaseUrl, 'SELECT id FROM records WHERE slug = ?', [slug]);
+    const rows = await sql(site.server.databaseUrl, 'SELECT id FROM records WHERE slug = ?', [slug]);
     id = String(rows.rows[0]?.id);
   });
 
   it('renders the record as slides for anonymous visitors: title, fields, body and conclusions', async () => {
-    const response = await anonymous.get(`/trinh-chieu/toa-dam/${slug}/`);
+    const response = await site.anonymous.get(`/trinh-chieu/toa-dam/${slug}/`);
     expect(response.status).toBe(200);
     const deck = await response.text();
     expect(deck).toContain('data-deck');
@@ -79,17 +61,17 @@ describe('presentation of a seminar record published from the browser', () => {
   });
 
   it('links to the presentation from the record page', async () => {
-    const page = await (await anonymous.get(`/toa-dam/${slug}/`)).text();
+    const page = await (await site.anonymous.get(`/toa-dam/${slug}/`)).text();
     expect(page).toContain(`href="/trinh-chieu/toa-dam/${slug}/"`);
     expect(page).toContain('Trình chiếu</a>');
   });
 
   it('answers 404 for an unknown id and for a record no longer published', async () => {
-    expect((await anonymous.get('/trinh-chieu/toa-dam/khong-co-toa-dam-nay/')).status).toBe(404);
-    expect((await anonymous.get(`/trinh-chieu/cach-lam-hay/${slug}/`)).status).toBe(404);
-    const down = await act(server, leader, id, 'unpublish', { reviewComment: 'Cần bổ sung kết luận.' });
+    expect((await site.anonymous.get('/trinh-chieu/toa-dam/khong-co-toa-dam-nay/')).status).toBe(404);
+    expect((await site.anonymous.get(`/trinh-chieu/cach-lam-hay/${slug}/`)).status).toBe(404);
+    const down = await act(site.server, site.leader, id, 'unpublish', { reviewComment: 'Cần bổ sung kết luận.' });
     expect(down.status).toBe(303);
-    expect((await anonymous.get(`/trinh-chieu/toa-dam/${slug}/`)).status).toBe(404);
+    expect((await site.anonymous.get(`/trinh-chieu/toa-dam/${slug}/`)).status).toBe(404);
   });
 });
 
@@ -99,7 +81,7 @@ describe('presentation of a practice write-up published from the browser', () =>
       practiceForm(UNIT, { title: 'Cách làm hay về trình chiếu sơ đồ ở A1' }),
       '/bien-tap/cach-lam-hay/moi/',
     );
-    const response = await anonymous.get(`/trinh-chieu/cach-lam-hay/${slug}/`);
+    const response = await site.anonymous.get(`/trinh-chieu/cach-lam-hay/${slug}/`);
     expect(response.status).toBe(200);
     const deck = await response.text();
     expect(slideLabels(deck)).toEqual([
@@ -110,7 +92,7 @@ describe('presentation of a practice write-up published from the browser', () =>
       'Cách áp dụng ở đơn vị khác',
     ]);
     expect(deck).toContain('Bài viết chia sẻ cách làm.');
-    const page = await (await anonymous.get(`/cach-lam-hay/${slug}/`)).text();
+    const page = await (await site.anonymous.get(`/cach-lam-hay/${slug}/`)).text();
     expect(page).toContain(`href="/trinh-chieu/cach-lam-hay/${slug}/"`);
   });
 });

@@ -6,8 +6,7 @@ import { lstat, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../support/server';
-import { loginAs, sql, type HttpClient } from './helpers/http';
+import { sql } from './helpers/http';
 import {
   act,
   pagefindOf,
@@ -15,36 +14,28 @@ import {
   searchUrls,
   seminarForm,
   startPrivateServer,
-  type PrivateServer,
+  usePublishingSite,
 } from './helpers/publishing';
 
-let server: PrivateServer;
-let organiser: HttpClient;
-let leader: HttpClient;
-let admin: HttpClient;
 let scratch: string;
 const UNIT = 'bo-phan-minh-hoa-a1';
 
+const site = usePublishingSite(['organiser', 'leader', 'admin'], { env: { SEARCH_INDEX_CHECK_MS: '200' } });
 beforeAll(async () => {
-  server = await startPrivateServer({ env: { SEARCH_INDEX_CHECK_MS: '200' } });
-  organiser = await loginAs(server.url, DEMO_USERS.organiser);
-  leader = await loginAs(server.url, DEMO_USERS.leader);
-  admin = await loginAs(server.url, DEMO_USERS.admin);
   scratch = await mkdtemp(path.join(tmpdir(), 'publishing-search-'));
 });
 afterAll(async () => {
-  await server?.stop();
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
 async function submit(form: Record<string, string | string[]>): Promise<string> {
-  const response = await organiser.post('/bien-tap/toa-dam/moi/', { ...form, intent: 'submit' });
+  const response = await site.organiser.post('/bien-tap/toa-dam/moi/', { ...form, intent: 'submit' });
   expect(response.status).toBe(303);
   return recordIdOf(response);
 }
 
 async function slugOf(id: string): Promise<string> {
-  return String((await sql(server.databaseUrl, 'SELECT slug FROM records WHERE id = ?', [id])).rows[0]?.slug);
+  return String((await sql(site.server.databaseUrl, 'SELECT slug FROM records WHERE id = ?', [id])).rows[0]?.slug);
 }
 
 describe('the search index after publishing', () => {
@@ -58,13 +49,13 @@ describe('the search index after publishing', () => {
 
   beforeAll(async () => {
     id = await submit(form);
-    const published = await act(server, leader, id, 'publish', form);
+    const published = await act(site.server, site.leader, id, 'publish', form);
     expect(published.headers.get('location')).toContain('ket-qua=da-xuat-ban');
     url = `/toa-dam/${await slugOf(id)}/`;
   });
 
   it('finds the record by a word of its conclusions typed without diacritics, and by d for đ', async () => {
-    const pagefind = await pagefindOf(server.url, scratch);
+    const pagefind = await pagefindOf(site.server.url, scratch);
     expect(await searchUrls(pagefind, 'micro xet xu')).toContain(url);
     expect(await searchUrls(pagefind, 'duong truyen du phong')).toContain(url);
     // The static pages are still in the index.
@@ -74,7 +65,7 @@ describe('the search index after publishing', () => {
   });
 
   it('gives the record the same title and filters as static pages', async () => {
-    const pagefind = await pagefindOf(server.url, scratch);
+    const pagefind = await pagefindOf(site.server.url, scratch);
     const { results } = await pagefind.search('micro');
     const data = await Promise.all(results.map((r) => r.data()));
     const hit = data.find((d) => d.url === url) as unknown as {
@@ -94,18 +85,18 @@ describe('the search index after publishing', () => {
   });
 
   it('swaps the index in atomically and records the generation it was built from', async () => {
-    const link = path.join(server.dist, 'client', 'pagefind');
+    const link = path.join(site.server.dist, 'client', 'pagefind');
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     const served = Number(await readFile(path.join(link, 'tap-huan-so-generation.txt'), 'utf8'));
-    const stored = (await sql(server.databaseUrl, 'SELECT generation FROM search_index_state WHERE id = 1')).rows[0]
-      ?.generation;
+    const stored = (await sql(site.server.databaseUrl, 'SELECT generation FROM search_index_state WHERE id = 1'))
+      .rows[0]?.generation;
     expect(served).toBe(Number(stored));
   });
 
   it('removes the record from search when it is unpublished', async () => {
-    const down = await act(server, leader, id, 'unpublish', { reviewComment: 'Cần bổ sung biên bản gốc.' });
+    const down = await act(site.server, site.leader, id, 'unpublish', { reviewComment: 'Cần bổ sung biên bản gốc.' });
     expect(down.status).toBe(303);
-    const pagefind = await pagefindOf(server.url, scratch);
+    const pagefind = await pagefindOf(site.server.url, scratch);
     expect(await searchUrls(pagefind, 'micro xet xu')).not.toContain(url);
     expect(await searchUrls(pagefind, 'so hoa ho so')).toContain(
       '/toa-dam/toa-dam-my-xuyen-so-hoa-trinh-chieu-chung-cu/',
@@ -125,10 +116,10 @@ describe('concurrent publications', () => {
     const ids = [];
     for (const f of forms) ids.push(await submit(f));
     const responses = await Promise.all(
-      ids.map((rid, i) => act(server, i % 2 === 0 ? leader : admin, rid, 'publish', forms[i]!)),
+      ids.map((rid, i) => act(site.server, i % 2 === 0 ? site.leader : site.admin, rid, 'publish', forms[i]!)),
     );
     expect(responses.map((r) => r.status)).toEqual(words.map(() => 303));
-    const pagefind = await pagefindOf(server.url, scratch);
+    const pagefind = await pagefindOf(site.server.url, scratch);
     for (const [i, w] of words.entries()) {
       expect(await searchUrls(pagefind, w), w).toContain(`/toa-dam/${await slugOf(ids[i]!)}/`);
     }
@@ -138,7 +129,7 @@ describe('concurrent publications', () => {
 describe('several instances', () => {
   it('converge: another instance on the same database rebuilds its own index', async () => {
     const second = await startPrivateServer({
-      env: { DATABASE_URL: server.databaseUrl, SEARCH_INDEX_CHECK_MS: '200' },
+      env: { DATABASE_URL: site.server.databaseUrl, SEARCH_INDEX_CHECK_MS: '200' },
     });
     try {
       const form = seminarForm(UNIT, {
@@ -146,7 +137,7 @@ describe('several instances', () => {
         'conclusions.0': 'Thống nhất dùng chung quy trình haimaychu cho mọi đơn vị.',
       });
       const rid = await submit(form);
-      await act(server, leader, rid, 'publish', form);
+      await act(site.server, site.leader, rid, 'publish', form);
       const url = `/toa-dam/${await slugOf(rid)}/`;
       // The second instance notices on its next requests (throttled check) and rebuilds.
       let found: string[] = [];

@@ -76,6 +76,11 @@ async function saveAll(userId: string, attemptId: string, answers: Record<string
   }
 }
 
+/** Saves the demo learner's `answer` to `questionId` in `attemptId`. */
+function learnerSaves(attemptId: string, questionId: string, answer: Answer) {
+  return saveAnswer(t.database, { userId: learner, attemptId, questionId, answer });
+}
+
 async function startOk(userId: string, now?: Date): Promise<string> {
   const started = await startAttempt(t.database, { userId, quizId: QUIZ_ID, now });
   if (!started.ok) throw new Error(`start refused: ${started.reason}`);
@@ -259,24 +264,14 @@ describe('a quiz edited while an attempt is open', () => {
 describe('submitting', () => {
   it('refuses a second submit of the same attempt and keeps the first score', async () => {
     const attemptId = await startOk(learner);
-    await saveAnswer(t.database, {
-      userId: learner,
-      attemptId,
-      questionId: 'q-truefalse',
-      answer: { type: 'truefalse', value: true },
-    });
+    await learnerSaves(attemptId, 'q-truefalse', { type: 'truefalse', value: true });
     const first = await submitAttempt(t.database, { userId: learner, attemptId });
     expect(first.ok).toBe(true);
     const before = await attemptRow(attemptId);
     expect(before?.score).toBe(20);
 
     // A late save, then a second submit with every answer right: neither may change anything.
-    const late = await saveAnswer(t.database, {
-      userId: learner,
-      attemptId,
-      questionId: 'q-truefalse',
-      answer: { type: 'truefalse', value: false },
-    });
+    const late = await learnerSaves(attemptId, 'q-truefalse', { type: 'truefalse', value: false });
     expect(late).toEqual({ ok: false, reason: 'already-submitted' });
     const again = await submitAttempt(t.database, {
       userId: learner,
@@ -289,12 +284,7 @@ describe('submitting', () => {
 
   it('treats another learner’s attempt as missing and leaves it untouched', async () => {
     const attemptId = await startOk(learner);
-    await saveAnswer(t.database, {
-      userId: learner,
-      attemptId,
-      questionId: 'q-truefalse',
-      answer: { type: 'truefalse', value: true },
-    });
+    await learnerSaves(attemptId, 'q-truefalse', { type: 'truefalse', value: true });
     const answer: Answer = { type: 'truefalse', value: false };
     expect(await saveAnswer(t.database, { userId: other, attemptId, questionId: 'q-truefalse', answer })).toEqual({
       ok: false,
@@ -345,18 +335,8 @@ describe('submitting', () => {
 
   it('forgets a saved answer when the learner clears it', async () => {
     const attemptId = await startOk(learner);
-    await saveAnswer(t.database, {
-      userId: learner,
-      attemptId,
-      questionId: 'q-text',
-      answer: { type: 'text', text: 'điện tử' },
-    });
-    await saveAnswer(t.database, {
-      userId: learner,
-      attemptId,
-      questionId: 'q-text',
-      answer: { type: 'text', text: '  ' },
-    });
+    await learnerSaves(attemptId, 'q-text', { type: 'text', text: 'điện tử' });
+    await learnerSaves(attemptId, 'q-text', { type: 'text', text: '  ' });
     const view = await getAttemptView(t.database, { userId: learner, attemptId });
     expect(view.ok && view.view.state === 'open' && view.view.answers).toEqual({});
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { units } from '../../db/schema/index';
 import type { Unit } from '../../src/lib/schemas/unit';
@@ -13,13 +13,9 @@ import {
   unitSubtreeIds,
   updateUnit,
 } from '../../src/lib/server/units';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { useTestDatabase } from '../support/db';
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.cleanup());
+const t = useTestDatabase();
 
 const unitForm = { kind: 'khu-vuc' as const, successorIds: [] as string[] };
 

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient, type Client } from '@libsql/client';
+import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../db/client';
 import type { DemoCredential } from '../../db/seed/demo';
 import { prepareDatabase } from '../../scripts/db-prepare';
@@ -52,4 +53,18 @@ export async function createTestDatabase(options: { seedDemo?: boolean } = {}): 
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Registers the file's hooks that create a test database (`beforeAll`, see
+ * {@link createTestDatabase}) and clean it up (`afterAll`). Call it at the top of a test file;
+ * read the fields inside tests and later hooks only.
+ */
+export function useTestDatabase(options: { seedDemo?: boolean } = {}): TestDatabase {
+  const t = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(t, await createTestDatabase(options));
+  });
+  afterAll(() => t.cleanup?.());
+  return t;
 }

@@ -1,6 +1,7 @@
 // Stable addresses of the starter content (ids fixed by the content plan) and page helpers
 // shared by browser tests and benchmarks.
 import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './server';
 
 /** The digitising course and its first, second and last lessons. */
 export const COURSE = '/khoa-hoc/so-hoa-ho-so-vu-an/';
@@ -14,6 +15,18 @@ export const VAN_YEN = 'vksnd-huyen-van-yen';
 export const MY_XUYEN = 'vksnd-huyen-my-xuyen';
 /** A path that no route serves. */
 export const MISSING = '/trang-khong-ton-tai-9f3a/';
+
+/**
+ * Logs in through the login form in `page` (with the demo accounts' password unless given)
+ * and waits for the account page the site then shows.
+ */
+export async function submitLogin(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/dang-nhap/');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL('**/tai-khoan/');
+}
 
 /**
  * Types `query` into the search box of the search page's main region (not the header's

@@ -40,25 +40,29 @@ const questions: PublicQuestion[] = [
   { id: 'q5', type: 'text', prompt: 'Viết?', points: 1, maxLength: 500 },
 ];
 
-function form(entries: [string, string][]): URLSearchParams {
-  return new URLSearchParams(entries);
+/** What the server reads from a posted plain form holding `entries` (field name, value). */
+function answersOf(entries: [string, string][]) {
+  return answersFromForm(new URLSearchParams(entries), questions);
 }
+
+/** Two values for one radio group: never sent by the form itself. */
+const FORGED_RADIO: [string, string][] = [
+  [answerFieldName('q1'), 'o1'],
+  [answerFieldName('q1'), 'o2'],
+];
 
 describe('reading a posted plain quiz form', () => {
   it('reads one answer of every type', () => {
-    const result = answersFromForm(
-      form([
-        [answerFieldName('q1'), 'o2'],
-        [answerFieldName('q2'), 'o3'],
-        [answerFieldName('q2'), 'o4'],
-        [answerFieldName('q3'), 'false'],
-        [answerFieldName('q4', 1), 'i3'],
-        [answerFieldName('q4', 2), 'i1'],
-        [answerFieldName('q4', 3), 'i2'],
-        [answerFieldName('q5'), ' hồ sơ điện tử '],
-      ]),
-      questions,
-    );
+    const result = answersOf([
+      [answerFieldName('q1'), 'o2'],
+      [answerFieldName('q2'), 'o3'],
+      [answerFieldName('q2'), 'o4'],
+      [answerFieldName('q3'), 'false'],
+      [answerFieldName('q4', 1), 'i3'],
+      [answerFieldName('q4', 2), 'i1'],
+      [answerFieldName('q4', 3), 'i2'],
+      [answerFieldName('q5'), ' hồ sơ điện tử '],
+    ]);
     expect(result).toEqual({
       errors: [],
       answers: {
@@ -72,64 +76,46 @@ describe('reading a posted plain quiz form', () => {
   });
 
   it('leaves blank questions out without an error', () => {
-    expect(answersFromForm(form([[answerFieldName('q5'), '   ']]), questions)).toEqual({ answers: {}, errors: [] });
+    expect(answersOf([[answerFieldName('q5'), '   ']])).toEqual({ answers: {}, errors: [] });
   });
 
   it('refuses an order that uses a step twice', () => {
-    const result = answersFromForm(
-      form([
-        [answerFieldName('q4', 1), 'i1'],
-        [answerFieldName('q4', 2), 'i1'],
-        [answerFieldName('q4', 3), 'i2'],
-      ]),
-      questions,
-    );
+    const result = answersOf([
+      [answerFieldName('q4', 1), 'i1'],
+      [answerFieldName('q4', 2), 'i1'],
+      [answerFieldName('q4', 3), 'i2'],
+    ]);
     expect(result.errors).toEqual([{ questionId: 'q4', message: 'Cần sắp xếp đủ tất cả các bước, mỗi bước một lần.' }]);
   });
 
   it('refuses an order with an empty position', () => {
-    const result = answersFromForm(form([[answerFieldName('q4', 1), 'i1']]), questions);
+    const result = answersOf([[answerFieldName('q4', 1), 'i1']]);
     expect(result.errors).toEqual([{ questionId: 'q4', message: 'Cần sắp xếp đủ tất cả các bước, mỗi bước một lần.' }]);
   });
 
   it('refuses an option of another question and two values for one radio group', () => {
-    const result = answersFromForm(
-      form([
-        [answerFieldName('q1'), 'o3'],
-        [answerFieldName('q2'), 'o1'],
-      ]),
-      questions,
-    );
+    const result = answersOf([
+      [answerFieldName('q1'), 'o3'],
+      [answerFieldName('q2'), 'o1'],
+    ]);
     expect(result.errors.map((e) => e.questionId)).toEqual(['q1', 'q2']);
-    const forged = answersFromForm(
-      form([
-        [answerFieldName('q1'), 'o1'],
-        [answerFieldName('q1'), 'o2'],
-      ]),
-      questions,
-    );
+    const forged = answersOf(FORGED_RADIO);
     expect(forged.errors.map((e) => e.questionId)).toEqual(['q1']);
   });
 
   it('refuses a text answer longer than 500 characters with a Vietnamese message', () => {
-    const result = answersFromForm(form([[answerFieldName('q5'), 'a'.repeat(501)]]), questions);
+    const result = answersOf([[answerFieldName('q5'), 'a'.repeat(501)]]);
     expect(result.errors).toEqual([{ questionId: 'q5', message: 'Câu trả lời dài quá 500 ký tự' }]);
   });
 
   it('refuses a true/false value other than "true" or "false" in Vietnamese', () => {
-    expect(answersFromForm(form([[answerFieldName('q3'), 'yes']]), questions).errors).toEqual([
+    expect(answersOf([[answerFieldName('q3'), 'yes']]).errors).toEqual([
       { questionId: 'q3', message: 'Câu trả lời không đúng dạng của câu hỏi.' },
     ]);
   });
 
   it('names a forged radio group in Vietnamese', () => {
-    const forged = answersFromForm(
-      form([
-        [answerFieldName('q1'), 'o1'],
-        [answerFieldName('q1'), 'o2'],
-      ]),
-      questions,
-    );
+    const forged = answersOf(FORGED_RADIO);
     expect(forged.errors).toEqual([{ questionId: 'q1', message: 'Câu trả lời không đúng dạng của câu hỏi.' }]);
   });
 });

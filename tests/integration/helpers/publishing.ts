@@ -1,11 +1,20 @@
 // Helpers for the publishing tests: a private copy of the build (publishing rewrites its
-// search index, which other test files must not see), record forms, and a Pagefind client.
+// search index, which other test files must not see) with demo accounts logged in, record
+// forms, and a Pagefind client.
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
-import { distDir, projectRoot, startServer, type StartServerOptions, type TestServer } from '../../support/server';
-import { sql, type HttpClient } from './http';
+import { afterAll, beforeAll } from 'vitest';
+import {
+  DEMO_USERS,
+  distDir,
+  projectRoot,
+  startServer,
+  type StartServerOptions,
+  type TestServer,
+} from '../../support/server';
+import { HttpClient, loginAs, sql } from './http';
 
 /** A server running on its own copy of the build. */
 export interface PrivateServer extends TestServer {
@@ -32,6 +41,35 @@ export async function startPrivateServer(options: StartServerOptions = {}): Prom
       await rm(dist, { recursive: true, force: true });
     },
   };
+}
+
+/** A demo account's role, as a key of {@link DEMO_USERS}. */
+export type DemoRole = keyof typeof DEMO_USERS;
+
+/** A private server, clients logged in as the demo accounts of some roles, and an anonymous one. */
+export type PublishingSite<R extends DemoRole> = Record<R, HttpClient> & {
+  server: PrivateServer;
+  anonymous: HttpClient;
+};
+
+/**
+ * Registers the file's hooks that start a private server (see {@link startPrivateServer}) and
+ * log in the demo account of each of `roles` on it (`beforeAll`), then stop the server
+ * (`afterAll`). Call it at the top of a test file; read the fields inside tests and later hooks
+ * only.
+ */
+export function usePublishingSite<R extends DemoRole>(
+  roles: readonly R[],
+  options: StartServerOptions = {},
+): PublishingSite<R> {
+  const site = {} as PublishingSite<R>;
+  beforeAll(async () => {
+    site.server = await startPrivateServer(options);
+    site.anonymous = new HttpClient(site.server.url);
+    for (const role of roles) Object.assign(site, { [role]: await loginAs(site.server.url, DEMO_USERS[role]) });
+  });
+  afterAll(() => site.server?.stop());
+  return site;
 }
 
 /** Form fields of a complete, valid seminar record hosted by `unit`. */
