@@ -1,30 +1,15 @@
 import { z } from 'astro/zod';
 import { quizMessage } from '../shared/quiz/messages';
 import { policyRefusalMessage } from '../shared/quiz/policy';
+import { jsonError } from './json-response';
 import type { SaveAnswerResult, StartAttemptResult, SubmitAttemptResult } from './quizzes';
 
 /** Largest JSON body the quiz endpoints read: one answer is well under 2 KB. */
 const MAX_BODY_BYTES = 16 * 1024;
 
+export { jsonError, jsonResponse } from './json-response';
+
 const vietnameseErrors = z.locales.vi().localeError;
-
-/** A JSON response that no cache keeps. */
-export function jsonResponse(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  });
-}
-
-/** A refusal in the shape middleware uses: `{ "error": { "code", "message", ... } }`. */
-export function jsonError(
-  status: number,
-  code: string,
-  message: string,
-  extra: Record<string, unknown> = {},
-): Response {
-  return jsonResponse(status, { error: { code, message, ...extra } });
-}
 
 /**
  * Reads a JSON body and validates it with `schema`. Refuses (with a Vietnamese message) a body

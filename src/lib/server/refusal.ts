@@ -1,3 +1,5 @@
+import { jsonError } from './json-response';
+
 /** Why a request is refused, with the Vietnamese message shown to the person. */
 export type RefusalReason = 'unauthenticated' | 'forbidden' | 'csrf' | 'must-change-password';
 
@@ -19,10 +21,7 @@ export function wantsJson(request: Request): boolean {
 
 /** A JSON refusal: `{ "error": { "code": ..., "message": ... } }`. */
 export function jsonRefusal(status: 401 | 403, reason: RefusalReason): Response {
-  return new Response(JSON.stringify({ error: { code: reason, message: REFUSAL_MESSAGES[reason] } }), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  });
+  return jsonError(status, reason, REFUSAL_MESSAGES[reason]);
 }
 
 /** A text field of a refused form, shown back so that what was typed is not lost. */

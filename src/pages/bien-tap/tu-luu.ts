@@ -5,15 +5,10 @@ import { getDatabase } from '../../lib/server/db';
 import { canWriteRecords } from '../../lib/server/publishing/permissions';
 import { loadRecordFor, saveAutosave } from '../../lib/server/publishing/records';
 import { readJsonWithLimit } from '../../lib/server/publishing/request-body';
+import { jsonError, jsonResponse } from '../../lib/server/json-response';
 import { jsonRefusal } from '../../lib/server/refusal';
 
 export const prerender = false;
-
-const json = (status: number, body: unknown): Response =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  });
 
 /**
  * Autosave of an editor (every few seconds from the island): keeps what the person has
@@ -24,17 +19,17 @@ export const POST: APIRoute = async ({ locals, request }) => {
   const guard = requireRole(locals, 'organiser', 'leader', 'admin');
   if (!guard.ok) return jsonRefusal(guard.status, guard.status === 401 ? 'unauthenticated' : 'forbidden');
   const parsed = AutosaveRequestSchema.safeParse(await readJsonWithLimit(request, 800_000));
-  if (!parsed.success) return json(400, { error: { code: 'invalid', message: 'Dữ liệu tự lưu không hợp lệ.' } });
+  if (!parsed.success) return jsonError(400, 'invalid', 'Dữ liệu tự lưu không hợp lệ.');
   const { key, pairs } = parsed.data;
   const database = await getDatabase();
   if (key.startsWith('new:')) {
     if (!canWriteRecords(guard.user)) return jsonRefusal(403, 'forbidden');
   } else {
     const loaded = await loadRecordFor(database, guard.user, key);
-    if (!loaded) return json(404, { error: { code: 'not-found', message: 'Không tìm thấy bản ghi.' } });
+    if (!loaded) return jsonError(404, 'not-found', 'Không tìm thấy bản ghi.');
     if (!loaded.can.edit) return jsonRefusal(403, 'forbidden');
   }
   const now = new Date();
   await saveAutosave(database, guard.user.id, key, pairs, now);
-  return json(200, { ok: true, savedAt: now.getTime() });
+  return jsonResponse(200, { ok: true, savedAt: now.getTime() });
 };
