@@ -269,6 +269,7 @@ interface Answer {
 
 /** Checks one answer; returns what is wrong with it, or null. */
 function problem(request: string, answer: Answer, typed: boolean): string | null {
+  if (answer.status === 0) return `${request} → no answer within ${ANSWER_WITHIN_MS / 1000} s`;
   if (answer.status >= 500) return `${request} → ${answer.status}: ${answer.body.slice(0, 300)}`;
   if (LEAK_PATTERN.test(answer.body))
     return `${request} → ${answer.status} leaks internals: ${answer.body.slice(0, 300)}`;
@@ -278,6 +279,9 @@ function problem(request: string, answer: Answer, typed: boolean): string | null
   }
   return null;
 }
+
+/** How long a request may take before it counts as a hang (normal answers take milliseconds). */
+const ANSWER_WITHIN_MS = 15_000;
 
 let site: FaultSite;
 let server: AppProcess;
@@ -321,22 +325,24 @@ async function send(
 ): Promise<Answer> {
   const { headers, payload } = encodeBody(body);
   const cookie = cookies.get(role);
-  let response: Response;
   try {
-    response = await fetch(`${server.url}${urlPath}`, {
+    const response = await fetch(`${server.url}${urlPath}`, {
       method,
       redirect: 'manual',
       headers: { origin: server.url, ...(cookie ? { cookie } : {}), ...headers, ...extraHeaders },
       body: method === 'GET' || method === 'HEAD' ? undefined : payload,
-      signal: AbortSignal.timeout(60_000),
+      signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
     });
+    return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text() };
   } catch (error) {
     // Node's HTTP parser answers 431 and closes the connection on a request line or headers
     // over its 16 KB limit, while fetch is still sending: that refusal is fine.
     if (urlPath.length > 16_000) return { status: 431, type: '', body: '' };
+    // No answer in time: a problem of its own, named by problem(), rather than a whole test
+    // that runs out of time without saying which request hung.
+    if ((error as Error).name === 'TimeoutError') return { status: 0, type: '', body: '' };
     throw error;
   }
-  return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text() };
 }
 
 /** Sends raw bytes over a socket (headers fetch refuses to send) and reads the whole answer. */
